@@ -1,0 +1,21 @@
+/**
+ * One jest run covers every kind of test; the file suffix says which kind it is:
+ *   *.spec.ts      unit tests beside the code (domain, pure functions) - no I/O
+ *   *.int-spec.ts  integration tests against the real MariaDB / RabbitMQ
+ *   *.e2e-spec.ts  HTTP end-to-end tests over the whole app (test/)
+ * Type checking is a separate step (npm run typecheck), so ts-jest only transpiles.
+ */
+module.exports = {
+  rootDir: '.',
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  testEnvironment: 'node',
+  moduleNameMapper: {
+    '^@servertree/shared-kernel(|/.*)$': '<rootDir>/libs/shared-kernel/src$1',
+    '^@servertree/catalog(|/.*)$': '<rootDir>/libs/catalog/src$1',
+    '^@servertree/servers(|/.*)$': '<rootDir>/libs/servers/src$1',
+  },
+  testTimeout: 30000,
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test', '<rootDir>/migrations'],
+};
