@@ -1,0 +1,17 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CatalogModule } from '@servertree/catalog';
+import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { InfrastructureModule } from '@servertree/shared-kernel/infrastructure/infrastructure.module';
+import { migrations } from '../../../migrations';
+import { HealthModule } from './health/health.module';
+
+/** The composition root: which modules make up ServerTree, and nothing else. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config, migrations), HealthModule, CatalogModule],
+    };
+  }
+}

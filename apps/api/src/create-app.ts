@@ -1,0 +1,46 @@
+import { Logger, RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { installEdgeHooks } from '@servertree/shared-kernel/infrastructure/http/edge-hooks';
+import { inputShapePipe } from '@servertree/shared-kernel/infrastructure/http/input-shape.pipe';
+import { ProblemDetailsFilter } from '@servertree/shared-kernel/infrastructure/http/problem-details.filter';
+import { AppModule } from './app.module';
+import { setUpApiDocs } from './api-docs';
+
+const ONE_MIB = 1024 * 1024;
+
+/**
+ * Builds the HTTP application exactly as it runs in production; tests call this too, so what
+ * they exercise is what ships. Fastify, because per-request overhead is the budget we are
+ * measured on (see docs/adr/0002-fastify.md).
+ */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: ONE_MIB, trustProxy: true });
+  installEdgeHooks(adapter.getInstance());
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: loggerLevels(config.logLevel),
+    bufferLogs: false,
+  });
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(inputShapePipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks();
+  setUpApiDocs(app);
+  Logger.log(`database: ${config.database.kind}`, 'ServerTree');
+  return app;
+}
+
+function loggerLevels(
+  level: AppConfig['logLevel'],
+): ('error' | 'warn' | 'log' | 'debug' | 'fatal')[] {
+  const order = ['fatal', 'error', 'warn', 'log', 'debug'] as const;
+  return order.slice(0, order.indexOf(level) + 1) as (
+    'error' | 'warn' | 'log' | 'debug' | 'fatal'
+  )[];
+}

@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { ConfigurationError } from '@servertree/shared-kernel/infrastructure/config/configuration.error';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = AppConfig.fromEnvironment();
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  Logger.log(
+    `listening on http://${config.host}:${config.port} (Swagger UI at /docs)`,
+    'ServerTree',
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+  } else {
+    console.error('ServerTree failed to start:', error);
+  }
+  process.exit(1);
+});

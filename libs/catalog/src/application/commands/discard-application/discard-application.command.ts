@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+
+export class DiscardApplicationCommand extends Command<CommandAcknowledgement> {
+  constructor(
+    readonly applicationId: string,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}

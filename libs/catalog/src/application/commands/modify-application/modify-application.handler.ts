@@ -1,0 +1,28 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  Clock,
+  CommandAcknowledgement,
+  loadForChange,
+} from '@servertree/shared-kernel/application';
+import { ApplicationRepository } from '../../../domain/application.repository.port';
+import { ModifyApplicationCommand } from './modify-application.command';
+
+@CommandHandler(ModifyApplicationCommand)
+export class ModifyApplicationHandler implements ICommandHandler<ModifyApplicationCommand> {
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ModifyApplicationCommand): Promise<CommandAcknowledgement> {
+    const application = await loadForChange(
+      this.applications.findById(command.applicationId),
+      'Application',
+      command.applicationId,
+      command.expectedRevision,
+    );
+    application.modify(command.changes, this.clock.now());
+    await this.applications.save(application);
+    return { id: application.id, revision: application.revision };
+  }
+}

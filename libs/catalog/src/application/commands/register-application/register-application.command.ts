@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+
+export class RegisterApplicationCommand extends Command<CommandAcknowledgement> {
+  constructor(
+    readonly name: unknown,
+    readonly version: unknown,
+    readonly architecture: unknown,
+  ) {
+    super();
+  }
+}

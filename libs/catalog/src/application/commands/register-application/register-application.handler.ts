@@ -1,0 +1,20 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { Clock, CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { Identifier } from '@servertree/shared-kernel/domain';
+import { Application } from '../../../domain/application.aggregate';
+import { ApplicationRepository } from '../../../domain/application.repository.port';
+import { RegisterApplicationCommand } from './register-application.command';
+
+@CommandHandler(RegisterApplicationCommand)
+export class RegisterApplicationHandler implements ICommandHandler<RegisterApplicationCommand> {
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: RegisterApplicationCommand): Promise<CommandAcknowledgement> {
+    const application = Application.register(Identifier.generate(), command, this.clock.now());
+    await this.applications.save(application);
+    return { id: application.id, revision: application.revision };
+  }
+}

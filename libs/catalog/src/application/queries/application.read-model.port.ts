@@ -1,0 +1,8 @@
+import { ListCriteria, Page } from '@servertree/shared-kernel/application/list/list-criteria';
+import { ApplicationView } from './application.view';
+
+/** Query-side access: shaped for answers, no aggregates loaded. */
+export abstract class ApplicationReadModel {
+  abstract findById(id: string): Promise<ApplicationView | undefined>;
+  abstract list(criteria: ListCriteria): Promise<Page<ApplicationView>>;
+}

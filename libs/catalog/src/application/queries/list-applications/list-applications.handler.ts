@@ -1,0 +1,14 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { Page } from '@servertree/shared-kernel/application/list/list-criteria';
+import { ApplicationReadModel } from '../application.read-model.port';
+import { ApplicationView } from '../application.view';
+import { ListApplicationsQuery } from './list-applications.query';
+
+@QueryHandler(ListApplicationsQuery)
+export class ListApplicationsHandler implements IQueryHandler<ListApplicationsQuery> {
+  constructor(private readonly readModel: ApplicationReadModel) {}
+
+  execute(query: ListApplicationsQuery): Promise<Page<ApplicationView>> {
+    return this.readModel.list(query.criteria);
+  }
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DiscardApplicationHandler } from './application/commands/discard-application/discard-application.handler';
+import { ModifyApplicationHandler } from './application/commands/modify-application/modify-application.handler';
+import { RegisterApplicationHandler } from './application/commands/register-application/register-application.handler';
+import { ApplicationReadModel } from './application/queries/application.read-model.port';
+import { GetApplicationHandler } from './application/queries/get-application/get-application.handler';
+import { ListApplicationsHandler } from './application/queries/list-applications/list-applications.handler';
+import { ApplicationRepository } from './domain/application.repository.port';
+import { ApplicationsController } from './infrastructure/http/applications.controller';
+import { ApplicationRecord } from './infrastructure/persistence/application.record';
+import { TypeOrmApplicationReadModel } from './infrastructure/persistence/typeorm-application.read-model';
+import { TypeOrmApplicationRepository } from './infrastructure/persistence/typeorm-application.repository';
+
+/**
+ * The applications catalogue (the Application aggregate). Named "catalog" so that paths
+ * never read "application/application": here `application/` is always the layer.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([ApplicationRecord])],
+  controllers: [ApplicationsController],
+  providers: [
+    RegisterApplicationHandler,
+    ModifyApplicationHandler,
+    DiscardApplicationHandler,
+    GetApplicationHandler,
+    ListApplicationsHandler,
+    { provide: ApplicationRepository, useClass: TypeOrmApplicationRepository },
+    { provide: ApplicationReadModel, useClass: TypeOrmApplicationReadModel },
+  ],
+})
+export class CatalogModule {}

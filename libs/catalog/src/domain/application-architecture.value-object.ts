@@ -1,0 +1,10 @@
+import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+
+/** The CPU architecture a build targets (x86_64, arm64, noarch): 1–32 after trimming. */
+export class ApplicationArchitecture extends TextValue {
+  static create(value: unknown): ApplicationArchitecture {
+    return new ApplicationArchitecture(
+      requireText('architecture', value, { min: 1, max: 32, trim: true }),
+    );
+  }
+}

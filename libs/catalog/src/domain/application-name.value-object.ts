@@ -1,0 +1,8 @@
+import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+
+/** 1–255 characters after trimming; compared case-insensitively for uniqueness. */
+export class ApplicationName extends TextValue {
+  static create(value: unknown): ApplicationName {
+    return new ApplicationName(requireText('name', value, { min: 1, max: 255, trim: true }));
+  }
+}

@@ -1,0 +1,6 @@
+import { DomainEvent } from '@servertree/shared-kernel/domain';
+
+export class ApplicationDiscarded extends DomainEvent<Record<string, never>> {
+  static readonly type = 'server.application.discarded';
+  readonly type = ApplicationDiscarded.type;
+}

@@ -1,0 +1,7 @@
+import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { ApplicationSnapshot } from '../application.snapshot';
+
+export class ApplicationRegistered extends DomainEvent<ApplicationSnapshot> {
+  static readonly type = 'server.application.registered';
+  readonly type = ApplicationRegistered.type;
+}

@@ -1,0 +1,67 @@
+import type { Violation } from '../../domain/errors/invalid-input.error';
+import type { SortOrder } from './list-criteria';
+import type { ListSchema } from './list-schema';
+
+const DEFAULT_ORDERING: readonly SortOrder[] = [{ field: 'createdAt', direction: 'asc' }];
+
+/**
+ * Ids are unique, so ending on them makes the order total: rows that tie on the requested fields
+ * keep their places from one request to the next, and paging neither repeats nor skips them.
+ */
+const TIE_BREAKER: SortOrder = { field: 'id', direction: 'asc' };
+
+/**
+ * The `ordering` parameter: `-ramMb,name` sorts by ramMb descending, then name ascending.
+ * Problems go to `violations` under `ordering`.
+ */
+export function parseOrdering(
+  rawValues: readonly string[],
+  schema: ListSchema,
+  violations: Violation[],
+): readonly SortOrder[] {
+  if (rawValues.length === 0) return withTieBreaker(DEFAULT_ORDERING);
+  if (rawValues.length > 1) {
+    violations.push({
+      field: 'ordering',
+      message: 'ordering may be given only once; separate its fields with commas',
+    });
+    return [];
+  }
+
+  const ordering: SortOrder[] = [];
+  for (const item of rawValues[0].split(',')) {
+    const descending = item.startsWith('-');
+    const field = descending ? item.slice(1) : item;
+    const problem = orderingProblem(field, schema, ordering);
+    if (problem) violations.push({ field: 'ordering', message: problem });
+    else ordering.push({ field, direction: descending ? 'desc' : 'asc' });
+  }
+  return withTieBreaker(ordering);
+}
+
+function orderingProblem(
+  field: string,
+  schema: ListSchema,
+  earlier: readonly SortOrder[],
+): string | undefined {
+  const sortable = () =>
+    Object.keys(schema)
+      .filter((name) => schema[name].sortable !== false)
+      .join(', ');
+  if (field === '') return 'ordering has an empty field name';
+  if (!Object.hasOwn(schema, field)) {
+    return `ordering: ${field} is not a known field; sortable fields are: ${sortable()}`;
+  }
+  if (schema[field].sortable === false) {
+    return `ordering: ${field} cannot be sorted on; sortable fields are: ${sortable()}`;
+  }
+  if (earlier.some((order) => order.field === field)) {
+    return `ordering names ${field} more than once`;
+  }
+  return undefined;
+}
+
+function withTieBreaker(ordering: readonly SortOrder[]): readonly SortOrder[] {
+  const hasTieBreaker = ordering.some((order) => order.field === TIE_BREAKER.field);
+  return hasTieBreaker ? ordering : [...ordering, TIE_BREAKER];
+}

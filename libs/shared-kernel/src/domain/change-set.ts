@@ -1,0 +1,38 @@
+/** `{ from, to }` of one field, as `*.modified` events publish it. */
+export interface FieldChange {
+  readonly from: unknown;
+  readonly to: unknown;
+}
+
+/** A change whose values must stay hidden (a replaced password): only the fact is told. */
+export interface ConcealedChange {
+  readonly changed: true;
+}
+
+export type Changes = Readonly<Record<string, FieldChange | ConcealedChange>>;
+
+/**
+ * Collects only the fields that really changed. Values are compared by their JSON form, so a
+ * composite such as an operating system counts as one field that changed as a whole.
+ */
+export class ChangeSet {
+  private readonly changes: Record<string, FieldChange | ConcealedChange> = {};
+
+  compare(field: string, from: unknown, to: unknown): this {
+    if (JSON.stringify(from) !== JSON.stringify(to)) this.changes[field] = { from, to };
+    return this;
+  }
+
+  conceal(field: string): this {
+    this.changes[field] = { changed: true };
+    return this;
+  }
+
+  get isEmpty(): boolean {
+    return Object.keys(this.changes).length === 0;
+  }
+
+  toJSON(): Changes {
+    return { ...this.changes };
+  }
+}

@@ -1,0 +1,112 @@
+import { isAbsolute, join, resolve } from 'node:path';
+import { ConfigurationError } from './configuration.error';
+import { EnvReader } from './env-reader';
+
+export type DatabaseConfig =
+  | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number }
+  | { readonly kind: 'sqlite'; readonly path: string };
+
+export interface BrokerConfig {
+  readonly url: string;
+  readonly exchange: string;
+  /** Prefix of the queues this service declares for its own consumers. */
+  readonly queuePrefix: string;
+}
+
+export interface AuthConfig {
+  /** HS256 shared secret; generated at start outside production when not configured. */
+  readonly hs256Secret: string | undefined;
+  /** RS256 public key (PEM), the alternative for tokens issued by an identity provider. */
+  readonly rs256PublicKey: string | undefined;
+}
+
+export interface CredentialsConfig {
+  /** Base64 AES-256 key for new ciphertexts; absent outside production = key file in dataDir. */
+  readonly activeKey: string | undefined;
+  /** Older keys, still accepted for decryption while ciphertexts are re-encrypted. */
+  readonly previousKeys: readonly string[];
+}
+
+/**
+ * The whole configuration, read from the environment once at start. Outside production the
+ * service runs with nothing configured (embedded SQLite, in-process events, generated auth
+ * secret); production insists on real settings.
+ */
+export class AppConfig {
+  readonly environment!: 'development' | 'test' | 'production';
+  readonly host!: string;
+  readonly port!: number;
+  readonly dataDir!: string;
+  readonly database!: DatabaseConfig;
+  readonly runMigrations!: boolean;
+  readonly broker!: BrokerConfig | undefined;
+  readonly auth!: AuthConfig;
+  readonly credentials!: CredentialsConfig;
+  readonly logLevel!: 'error' | 'warn' | 'log' | 'debug';
+
+  static fromEnvironment(env: Record<string, string | undefined> = process.env): AppConfig {
+    const read = new EnvReader(env);
+    const environment = read.oneOf(
+      'NODE_ENV',
+      ['development', 'test', 'production'],
+      'development',
+    );
+    const production = environment === 'production';
+    const dataDir = resolveDir(read.string('DATA_DIR') ?? 'data');
+
+    const databaseUrl = read.url('DATABASE_URL', ['mysql', 'mariadb']);
+    const rabbitUrl = read.url('RABBITMQ_URL', ['amqp', 'amqps']);
+    const hs256Secret = read.string('AUTH_JWT_SECRET');
+    const rs256PublicKey = read.string('AUTH_JWT_PUBLIC_KEY');
+    const activeKey = read.string('CREDENTIALS_KEY');
+    if (hs256Secret !== undefined && hs256Secret.length < 32) {
+      read.fail('AUTH_JWT_SECRET must be at least 32 characters long');
+    }
+    if (production) {
+      if (!env.DATABASE_URL) read.fail('DATABASE_URL is required when NODE_ENV=production');
+      if (!env.RABBITMQ_URL) read.fail('RABBITMQ_URL is required when NODE_ENV=production');
+      if (!hs256Secret && !rs256PublicKey) {
+        read.fail('AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required when NODE_ENV=production');
+      }
+      if (!activeKey) read.fail('CREDENTIALS_KEY is required when NODE_ENV=production');
+    }
+
+    const config: AppConfig = Object.assign(new AppConfig(), {
+      environment,
+      host: read.string('HOST') ?? '0.0.0.0',
+      port: read.integer('PORT', 3000, 0, 65535),
+      dataDir,
+      database: databaseUrl
+        ? {
+            kind: 'mysql',
+            url: databaseUrl,
+            poolSize: read.integer('DATABASE_POOL_SIZE', 20, 1, 500),
+          }
+        : { kind: 'sqlite', path: join(dataDir, 'servertree.sqlite') },
+      runMigrations: read.boolean('MIGRATIONS_RUN', true),
+      broker: rabbitUrl
+        ? {
+            url: rabbitUrl,
+            exchange: read.string('RABBITMQ_EXCHANGE') ?? 'server.domain_events',
+            queuePrefix: read.string('RABBITMQ_QUEUE_PREFIX') ?? 'servertree',
+          }
+        : undefined,
+      auth: { hs256Secret, rs256PublicKey },
+      credentials: {
+        activeKey,
+        previousKeys: (read.string('CREDENTIALS_PREVIOUS_KEYS') ?? '')
+          .split(',')
+          .map((key) => key.trim())
+          .filter((key) => key !== ''),
+      },
+      logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    } satisfies Omit<AppConfig, never>);
+
+    if (read.problems.length > 0) throw new ConfigurationError(read.problems);
+    return config;
+  }
+}
+
+function resolveDir(dir: string): string {
+  return isAbsolute(dir) ? dir : resolve(process.cwd(), dir);
+}

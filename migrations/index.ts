@@ -1,0 +1,5 @@
+import { CreateEventStore1764100000000 } from './1764100000000-create-event-store';
+import { CreateApplications1764100000001 } from './1764100000001-create-applications';
+
+/** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
+export const migrations = [CreateEventStore1764100000000, CreateApplications1764100000001];
