@@ -9,7 +9,7 @@ module.exports = {
   rootDir: '.',
   moduleFileExtensions: ['js', 'json', 'ts'],
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': ['ts-jest', {}] },
   testEnvironment: 'node',
   moduleNameMapper: {
     '^@servertree/shared-kernel(|/.*)$': '<rootDir>/libs/shared-kernel/src$1',

@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../apps/api/src/create-app';
+import { createTestDatabase, TestDatabase } from './mariadb';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: AppConfig;
+  /** supertest against the running HTTP server. */
+  http(): request.Agent;
+  /** The app's own DataSource, for asserting on stored rows. */
+  readonly dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** `mysql` (default): a fresh MariaDB database for this app; `sqlite`: a temp file. */
+  readonly database?: 'mysql' | 'sqlite';
+  /** Extra environment, e.g. RABBITMQ_URL and a unique RABBITMQ_EXCHANGE. */
+  readonly env?: Record<string, string>;
+}
+
+/**
+ * The whole service, built exactly as main.ts builds it, on a database of its own that is
+ * dropped on close. Tests therefore run in parallel and never see each other's data.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'servertree-test-'));
+  const database: TestDatabase | undefined =
+    (options.database ?? 'mysql') === 'mysql' ? await createTestDatabase('e2e') : undefined;
+  const config = AppConfig.fromEnvironment({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'error',
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...options.env,
+  });
+  const app = await createApp(config);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    config,
+    dataSource: app.get(DataSource),
+    http: () => request.agent(app.getHttpServer()),
+    async close() {
+      await app.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
