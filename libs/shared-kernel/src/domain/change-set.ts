@@ -19,7 +19,9 @@ export class ChangeSet {
   private readonly changes: Record<string, FieldChange | ConcealedChange> = {};
 
   compare(field: string, from: unknown, to: unknown): this {
-    if (JSON.stringify(from) !== JSON.stringify(to)) this.changes[field] = { from, to };
+    const before = plain(from);
+    const after = plain(to);
+    if (JSON.stringify(before) !== JSON.stringify(after)) this.changes[field] = { from: before, to: after };
     return this;
   }
 
@@ -35,4 +37,9 @@ export class ChangeSet {
   toJSON(): Changes {
     return { ...this.changes };
   }
+}
+
+/** Events carry plain JSON: value objects become their JSON form, absence becomes null. */
+function plain(value: unknown): unknown {
+  return value === undefined ? null : JSON.parse(JSON.stringify(value));
 }

@@ -1,0 +1,21 @@
+import { Application, ApplicationDetails } from '../domain/application.aggregate';
+
+/** Object mother: a valid application unless a test says otherwise. */
+export const ApplicationMother = {
+  details(overrides: Partial<ApplicationDetails> = {}): ApplicationDetails {
+    return { name: 'nginx', version: '1.27.3', architecture: 'x86_64', ...overrides };
+  },
+
+  registered(
+    overrides: Partial<ApplicationDetails> = {},
+    at = new Date('2026-01-01T00:00:00Z'),
+  ): Application {
+    const application = Application.register(
+      '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b',
+      ApplicationMother.details(overrides),
+      at,
+    );
+    application.pullEvents();
+    return application;
+  },
+};

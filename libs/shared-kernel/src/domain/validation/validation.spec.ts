@@ -1,0 +1,82 @@
+import { InvalidInputError } from '../errors';
+import { requireInteger, requirePattern, requireText } from './text';
+import { validateAll, withinField } from './validate-all';
+
+function violations(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.violations;
+    throw error;
+  }
+  return [];
+}
+
+describe('validation building blocks', () => {
+  it('requireText trims only when asked and words the rule with the field', () => {
+    expect(requireText('name', '  a ', { min: 1, max: 3, trim: true })).toBe('a');
+    expect(requireText('password', ' a ', { min: 1, max: 3 })).toBe(' a ');
+    expect(violations(() => requireText('name', 'abcd', { min: 1, max: 3 }))).toEqual([
+      { field: 'name', message: 'name must be 1–3 characters long (got 4)' },
+    ]);
+  });
+
+  it('requireInteger rejects fractions, strings and out-of-range values', () => {
+    expect(requireInteger('ramMb', 1, 1, 10)).toBe(1);
+    expect(violations(() => requireInteger('ramMb', 1.5, 1, 10))).toEqual([
+      { field: 'ramMb', message: 'ramMb must be an integer' },
+    ]);
+    expect(violations(() => requireInteger('ramMb', '3', 1, 10))).toEqual([
+      { field: 'ramMb', message: 'ramMb must be an integer' },
+    ]);
+    expect(violations(() => requireInteger('ramMb', 11, 1, 10))).toEqual([
+      { field: 'ramMb', message: 'ramMb must be between 1 and 10 (got 11)' },
+    ]);
+  });
+
+  it('requirePattern says in words what the pattern wants', () => {
+    expect(
+      violations(() => requirePattern('environment', 'Prod', /^[a-z]+$/, 'a lowercase slug')),
+    ).toEqual([
+      { field: 'environment', message: 'environment must be a lowercase slug (got "Prod")' },
+    ]);
+  });
+
+  it('validateAll returns every result, or every violation at once', () => {
+    expect(validateAll({ a: () => 1, b: () => 'x' })).toEqual({ a: 1, b: 'x' });
+    expect(
+      violations(() =>
+        validateAll({
+          a: () => requireInteger('a', 'x', 0, 1),
+          b: () => requireText('b', '', { min: 1, max: 2 }),
+        }),
+      ),
+    ).toEqual([
+      { field: 'a', message: 'a must be an integer' },
+      { field: 'b', message: 'b must be 1–2 characters long (got 0)' },
+    ]);
+  });
+
+  it('validateAll lets programming errors through untouched', () => {
+    expect(() =>
+      validateAll({
+        a: () => {
+          throw new TypeError('bug');
+        },
+      }),
+    ).toThrow(TypeError);
+  });
+
+  it('withinField anchors nested violations at their position in the request', () => {
+    expect(
+      violations(() =>
+        withinField('credentials[2]', () => requireText('username', '', { min: 1, max: 128 })),
+      ),
+    ).toEqual([
+      {
+        field: 'credentials[2].username',
+        message: 'credentials[2].username must be 1–128 characters long (got 0)',
+      },
+    ]);
+  });
+});
