@@ -1,18 +1,27 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Role } from '@servertree/shared-kernel/infrastructure/auth/role';
 import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
 import { createTestDatabase, TestDatabase } from './mariadb';
 
+export const TEST_JWT_SECRET = 'test-secret-for-servertree-e2e-tests-only-0123456789';
+
 export interface TestApp {
   readonly app: NestFastifyApplication;
   readonly config: AppConfig;
-  /** supertest against the running HTTP server. */
-  http(): request.Agent;
+  /**
+   * supertest against the running HTTP server, with a bearer token for `role` (admin unless
+   * said otherwise; `anonymous` sends none).
+   */
+  http(role?: Role | 'anonymous', subject?: string): request.Agent;
+  /** A valid token for the test app's secret. */
+  token(claims: object, expiresIn?: string | number): string;
   /** The app's own DataSource, for asserting on stored rows. */
   readonly dataSource: DataSource;
   close(): Promise<void>;
@@ -35,6 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     (options.database ?? 'mysql') === 'mysql' ? await createTestDatabase('e2e') : undefined;
   const config = AppConfig.fromEnvironment({
     NODE_ENV: 'test',
+    AUTH_JWT_SECRET: TEST_JWT_SECRET,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
     ...(database ? { DATABASE_URL: database.url } : {}),
@@ -43,11 +53,20 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+  const token = (claims: object, expiresIn: string | number = '1h') =>
+    jwt.sign(claims, { expiresIn: expiresIn as number, algorithm: 'HS256' });
   return {
     app,
     config,
     dataSource: app.get(DataSource),
-    http: () => request.agent(app.getHttpServer()),
+    token,
+    http: (role = 'admin', subject = `test-${role}`) => {
+      const agent = request.agent(app.getHttpServer());
+      return role === 'anonymous'
+        ? agent
+        : agent.set('Authorization', `Bearer ${token({ sub: subject, roles: [role] })}`);
+    },
     async close() {
       await app.close();
       await database?.drop();

@@ -12,7 +12,14 @@ export function setUpApiDocs(app: NestFastifyApplication): void {
         '(see /asyncapi.json). Errors are RFC 9457 application/problem+json.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description:
+        'HS256/RS256 JWT with `exp` and `roles`: reader (GETs), editor (writes), admin (reveal)',
+    })
+    .addSecurityRequirements('bearer')
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ProblemResponse] });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

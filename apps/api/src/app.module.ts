@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogModule } from '@servertree/catalog';
+import { AuthModule } from '@servertree/shared-kernel/infrastructure/auth/auth.module';
 import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
 import { InfrastructureModule } from '@servertree/shared-kernel/infrastructure/infrastructure.module';
 import { migrations } from '../../../migrations';
@@ -11,7 +12,12 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, migrations), HealthModule, CatalogModule],
+      imports: [
+        InfrastructureModule.forRoot(config, migrations),
+        AuthModule,
+        HealthModule,
+        CatalogModule,
+      ],
     };
   }
 }

@@ -9,11 +9,17 @@ export interface ExecutionContext {
   readonly actor: string;
 }
 
-const storage = new AsyncLocalStorage<ExecutionContext>();
+const storage = new AsyncLocalStorage<{ correlationId: string; actor: string }>();
 
 export const ExecutionContexts = {
   run<T>(context: ExecutionContext, work: () => T): T {
-    return storage.run(context, work);
+    return storage.run({ ...context }, work);
+  },
+
+  /** Names the actor once authentication has told who it is (the context starts anonymous). */
+  identify(actor: string): void {
+    const context = storage.getStore();
+    if (context) context.actor = actor;
   },
 
   /** Outside any edge (a startup task, a test) work is attributed to the system itself. */

@@ -54,6 +54,7 @@ const BASE_PATH = '/api/v1/applications';
  * stands, read back through the query side.
  */
 @ApiTags('applications')
+@ApiProblems(401, 403)
 @Controller('applications')
 export class ApplicationsController {
   constructor(

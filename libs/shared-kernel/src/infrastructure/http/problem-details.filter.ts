@@ -38,8 +38,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         unexpected instanceof Error ? unexpected.stack : undefined,
       ),
     );
-    if (body.status === HttpStatus.SERVICE_UNAVAILABLE)
-      reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    if (body.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
+    if (body.status === HttpStatus.UNAUTHORIZED) {
+      void reply.header('WWW-Authenticate', 'Bearer realm="servertree"');
+    }
     void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
   }
 }

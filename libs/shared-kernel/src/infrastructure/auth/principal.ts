@@ -1,0 +1,7 @@
+import { Role } from './role';
+
+/** Who is calling, as the verified token says. */
+export interface Principal {
+  readonly subject: string;
+  readonly role: Role;
+}

@@ -1,0 +1,37 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * The key tokens are verified with. Configured in production (AUTH_JWT_SECRET for HS256 or
+ * AUTH_JWT_PUBLIC_KEY for RS256); elsewhere a secret is generated once and kept in the data
+ * directory (mode 0600), so tokens survive restarts of a development instance.
+ */
+export class SigningKey {
+  private constructor(
+    readonly algorithm: 'HS256' | 'RS256',
+    readonly verifyKey: string,
+    /** Only for a generated HS256 secret: lets the service mint a token for its operator. */
+    readonly generated: boolean,
+  ) {}
+
+  static fromConfig(config: AppConfig): SigningKey {
+    if (config.auth.rs256PublicKey) {
+      return new SigningKey('RS256', config.auth.rs256PublicKey.replace(/\\n/g, '\n'), false);
+    }
+    if (config.auth.hs256Secret) return new SigningKey('HS256', config.auth.hs256Secret, false);
+    return new SigningKey('HS256', SigningKey.generatedSecret(config.dataDir), true);
+  }
+
+  private static generatedSecret(dataDir: string): string {
+    const file = join(dataDir, 'auth-secret');
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    new Logger('Auth').warn(`AUTH_JWT_SECRET not set: generated one in ${file} (development only)`);
+    return secret;
+  }
+}
