@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogModule } from '@servertree/catalog';
 import { AuthModule } from '@servertree/shared-kernel/infrastructure/auth/auth.module';
 import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { IdempotencyModule } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.module';
 import { InfrastructureModule } from '@servertree/shared-kernel/infrastructure/infrastructure.module';
 import { migrations } from '../../../migrations';
 import { HealthModule } from './health/health.module';
@@ -15,6 +16,7 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot(config, migrations),
         AuthModule,
+        IdempotencyModule,
         HealthModule,
         CatalogModule,
       ],

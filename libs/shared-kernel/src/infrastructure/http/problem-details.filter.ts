@@ -85,6 +85,8 @@ function fromHttpException(error: HttpException): ProblemDetails {
       return problem('forbidden', 403, error.message);
     case 404:
       return problem('notFound', 404, 'No resource at this path.');
+    case 409:
+      return problem('conflict', 409, error.message);
     case 405:
       return problem('methodNotAllowed', 405, error.message);
     case 413:
