@@ -59,6 +59,14 @@ export function requirePattern(
   return value;
 }
 
+/**
+ * An optional field: absent (undefined, or null to clear it in a partial update) is null,
+ * anything else must pass `rule`.
+ */
+export function optional<T>(value: unknown, rule: (present: unknown) => T): T | null {
+  return value === undefined || value === null ? null : rule(value);
+}
+
 function requirePresent(field: string, value: unknown): void {
   if (value === undefined || value === null) {
     throw InvalidInputError.single(field, `${field} is required`);

@@ -40,3 +40,19 @@ export function withinField<T>(prefix: string, build: () => T): T {
     );
   }
 }
+
+/**
+ * validateAll for the items of a list (inline credentials, say): every item is built, and
+ * every broken rule is reported under the item's position, e.g. `credentials[2].username`.
+ */
+export function validateEach<T, R>(field: string, items: readonly T[], build: (item: T) => R): R[] {
+  const built = validateAll(
+    Object.fromEntries(
+      items.map((item, index) => [
+        index,
+        () => withinField(`${field}[${index}]`, () => build(item)),
+      ]),
+    ),
+  );
+  return items.map((_, index) => built[index] as R);
+}

@@ -1,6 +1,6 @@
 import { InvalidInputError } from '../errors';
-import { requireInteger, requirePattern, requireText } from './text';
-import { validateAll, withinField } from './validate-all';
+import { optional, requireInteger, requirePattern, requireText } from './text';
+import { validateAll, validateEach, withinField } from './validate-all';
 
 function violations(action: () => unknown): unknown {
   try {
@@ -77,6 +77,25 @@ describe('validation building blocks', () => {
         field: 'credentials[2].username',
         message: 'credentials[2].username must be 1–128 characters long (got 0)',
       },
+    ]);
+  });
+
+  it('validateEach builds every item and anchors each violation at its position', () => {
+    const port = (value: unknown) => requireInteger('port', value, 1, 65535);
+    expect(validateEach('ports', [22, 443], port)).toEqual([22, 443]);
+    expect(violations(() => validateEach('ports', [0, 22, 'x'], port))).toEqual([
+      { field: 'ports[0].port', message: 'ports[0].port must be between 1 and 65535 (got 0)' },
+      { field: 'ports[2].port', message: 'ports[2].port must be an integer' },
+    ]);
+  });
+
+  it('optional reads undefined and null as absent and checks anything else', () => {
+    const cores = (value: unknown) => requireInteger('cpuCores', value, 1, 8);
+    expect(optional(undefined, cores)).toBeNull();
+    expect(optional(null, cores)).toBeNull();
+    expect(optional(4, cores)).toBe(4);
+    expect(violations(() => optional(0, cores))).toEqual([
+      { field: 'cpuCores', message: 'cpuCores must be between 1 and 8 (got 0)' },
     ]);
   });
 });

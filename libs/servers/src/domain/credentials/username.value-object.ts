@@ -1,0 +1,12 @@
+import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+
+/**
+ * The account a credential logs in as: 1–128 characters after trimming (a stray space would
+ * otherwise make " root" a second account beside "root"). Case is kept and compared as given:
+ * on most systems `Admin` and `admin` are different accounts.
+ */
+export class Username extends TextValue {
+  static create(value: unknown): Username {
+    return new Username(requireText('username', value, { min: 1, max: 128, trim: true }));
+  }
+}

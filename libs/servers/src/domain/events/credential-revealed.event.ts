@@ -1,0 +1,11 @@
+import { DomainEvent } from '@servertree/shared-kernel/domain';
+
+export interface CredentialRevealedData {
+  readonly credentialId: string;
+}
+
+/** The audit trail of reveals: the event's actor says who read the password, its time when. */
+export class CredentialRevealed extends DomainEvent<CredentialRevealedData> {
+  static readonly type = 'server.server.credential_revealed';
+  readonly type = CredentialRevealed.type;
+}

@@ -1,0 +1,8 @@
+import { ConflictError } from '@servertree/shared-kernel/domain';
+
+/** Live servers have unique names, compared case-insensitively. */
+export class ServerNameTakenError extends ConflictError {
+  constructor(name: string) {
+    super(`a server named "${name}" is already registered`);
+  }
+}

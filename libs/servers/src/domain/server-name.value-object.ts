@@ -1,0 +1,8 @@
+import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+
+/** 1–255 characters after trimming; unique among live servers, compared case-insensitively. */
+export class ServerName extends TextValue {
+  static create(value: unknown): ServerName {
+    return new ServerName(requireText('name', value, { min: 1, max: 255, trim: true }));
+  }
+}

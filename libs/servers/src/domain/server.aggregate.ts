@@ -1,0 +1,286 @@
+import {
+  AggregateLifecycle,
+  AggregateRoot,
+  ChangeSet,
+  NotFoundError,
+  unregistered,
+  validateAll,
+  validateEach,
+} from '@servertree/shared-kernel/domain';
+import { Credential, CredentialDetails, StoredCredential } from './credentials/credential.entity';
+import { DuplicateCredentialError } from './credentials/duplicate-credential.error';
+import { Password } from './credentials/password';
+import { PasswordVault } from './credentials/password-vault.port';
+import { ApplicationInstalled } from './events/application-installed.event';
+import { ApplicationUninstalled } from './events/application-uninstalled.event';
+import { CredentialAdded } from './events/credential-added.event';
+import { CredentialModified } from './events/credential-modified.event';
+import { CredentialRemoved } from './events/credential-removed.event';
+import { CredentialRevealed } from './events/credential-revealed.event';
+import { ServerDiscarded } from './events/server-discarded.event';
+import { ServerModified } from './events/server-modified.event';
+import { ServerRegistered } from './events/server-registered.event';
+import { ServerStatusChanged } from './events/server-status-changed.event';
+import { ApplicationCatalogue, ApplicationLabel } from './installations/application-catalogue';
+import { ApplicationListedTwiceError } from './installations/application-listed-twice.error';
+import {
+  InstallationDetails,
+  InstallationRecord,
+  InstalledApplication,
+} from './installations/installed-application.value-object';
+import { UninstallReason } from './installations/uninstall-reason';
+import { ServerDetails, ServerProfile, ServerProfileValues } from './server-profile.value-object';
+import { ServerStatus } from './server-status.value-object';
+import { ServerSnapshot } from './server.snapshot';
+
+/** A registration may bring credentials and applications along; all of it is taken or none. */
+export interface ServerRegistration extends ServerDetails {
+  readonly credentials?: readonly CredentialDetails[];
+  readonly applications?: readonly InstallationDetails[];
+}
+
+/** What registering needs besides the input. */
+export interface RegistrationServices {
+  readonly vault: PasswordVault;
+  readonly catalogue: ApplicationCatalogue;
+}
+
+/** A server as storage holds it. */
+export interface StoredServer {
+  readonly profile: ServerProfileValues;
+  readonly status: string;
+  readonly credentials: readonly StoredCredential[];
+  readonly applications: readonly InstallationRecord[];
+}
+
+/** What installing did: 201 for a new installation, 200 otherwise. */
+export type InstallOutcome = 'installed' | 'moved' | 'unchanged';
+
+/**
+ * A server of the inventory, with the credentials to reach it and the applications installed
+ * on it. Credentials and installations are changed only through the server, which is what
+ * keeps them unique and every change of them in the server's one event stream.
+ */
+export class Server extends AggregateRoot {
+  protected readonly aggregateType = 'Server';
+  /** In the order they were added (ids are time-ordered, so also id order). */
+  private readonly credentialsById = new Map<string, Credential>();
+  private readonly installationsByApplication = new Map<string, InstalledApplication>();
+
+  private constructor(
+    id: string,
+    private currentProfile: ServerProfile,
+    private currentStatus: ServerStatus,
+    lifecycle: AggregateLifecycle,
+  ) {
+    super(id, lifecycle);
+  }
+
+  static register(
+    id: string,
+    registration: ServerRegistration,
+    { vault, catalogue }: RegistrationServices,
+    at: Date,
+  ): Server {
+    const { profile, credentials, installations } = validateAll({
+      profile: () => ServerProfile.create(registration),
+      credentials: () =>
+        validateEach('credentials', registration.credentials ?? [], (details) =>
+          Credential.create(details, vault),
+        ),
+      installations: () =>
+        validateEach('applications', registration.applications ?? [], InstalledApplication.create),
+    });
+    const server = new Server(id, profile, ServerStatus.initial, unregistered(at));
+    credentials.forEach((credential) => server.admit(credential));
+    for (const installation of installations) {
+      if (server.installationsByApplication.has(installation.applicationId)) {
+        throw new ApplicationListedTwiceError(installation.applicationId);
+      }
+      server.installationsByApplication.set(installation.applicationId, installation);
+    }
+    const labels = new Map(
+      installations.map(({ applicationId }) => [
+        applicationId,
+        catalogue.installable(applicationId),
+      ]),
+    );
+    server.recordChange(ServerRegistered, () => server.registrationSnapshot(labels), at);
+    return server;
+  }
+
+  /** Rebuilds a stored server; storage holds only what once passed validation. */
+  static reconstitute(id: string, stored: StoredServer, lifecycle: AggregateLifecycle): Server {
+    const server = new Server(
+      id,
+      ServerProfile.create(stored.profile),
+      ServerStatus.create(stored.status),
+      lifecycle,
+    );
+    for (const credential of stored.credentials) {
+      server.credentialsById.set(credential.id, Credential.reconstitute(credential));
+    }
+    for (const installation of stored.applications) {
+      server.installationsByApplication.set(
+        installation.applicationId,
+        InstalledApplication.create(installation),
+      );
+    }
+    return server;
+  }
+
+  get profile(): ServerProfile {
+    return this.currentProfile;
+  }
+
+  get status(): ServerStatus {
+    return this.currentStatus;
+  }
+
+  get credentials(): readonly Credential[] {
+    return [...this.credentialsById.values()];
+  }
+
+  /** In application id order, so every reader lists them alike. */
+  get installedApplications(): readonly InstalledApplication[] {
+    return [...this.installationsByApplication.values()].sort((a, b) =>
+      a.applicationId.localeCompare(b.applicationId),
+    );
+  }
+
+  /** Changes the given fields; fields left out keep their value, null clears an optional one. */
+  modify(changes: Partial<ServerDetails>, at: Date): void {
+    this.assertNotDiscarded();
+    const before = this.currentProfile.toJSON();
+    const next = this.currentProfile.with(changes);
+    const after = next.toJSON();
+    const changeSet = new ChangeSet();
+    for (const field of Object.keys(before) as (keyof ServerProfileValues)[]) {
+      changeSet.compare(field, before[field], after[field]);
+    }
+    if (changeSet.isEmpty) return;
+    this.currentProfile = next;
+    this.recordChange(ServerModified, { changes: changeSet.toJSON() }, at);
+  }
+
+  changeStatus(status: unknown, at: Date): void {
+    this.assertNotDiscarded();
+    const next = ServerStatus.create(status);
+    if (next.equals(this.currentStatus)) return;
+    const from = this.currentStatus.value;
+    this.currentStatus = next;
+    this.recordChange(ServerStatusChanged, { from, to: next.value }, at);
+  }
+
+  /** Soft delete: the server stays readable, its name is free again, it accepts no commands. */
+  discard(at: Date): void {
+    this.assertNotDiscarded();
+    this.markDiscarded();
+    this.recordChange(ServerDiscarded, {}, at);
+  }
+
+  /** @returns the id of the new credential */
+  addCredential(details: CredentialDetails, vault: PasswordVault, at: Date): string {
+    this.assertNotDiscarded();
+    const credential = Credential.create(details, vault);
+    this.admit(credential);
+    this.recordChange(CredentialAdded, credential.snapshot(), at);
+    return credential.id;
+  }
+
+  modifyCredential(
+    credentialId: string,
+    changes: Partial<CredentialDetails>,
+    vault: PasswordVault,
+    at: Date,
+  ): void {
+    this.assertNotDiscarded();
+    const revision = this.credential(credentialId).revise(changes, vault);
+    if (revision.changes.isEmpty) return;
+    this.admit(revision.credential);
+    this.recordChange(CredentialModified, { credentialId, changes: revision.changes.toJSON() }, at);
+  }
+
+  removeCredential(credentialId: string, at: Date): void {
+    this.assertNotDiscarded();
+    this.credential(credentialId);
+    this.credentialsById.delete(credentialId);
+    this.recordChange(CredentialRemoved, { credentialId }, at);
+  }
+
+  /** Every reveal is recorded: the event stream is the audit trail of who read which password. */
+  revealCredential(credentialId: string, vault: PasswordVault, at: Date): Password {
+    this.assertNotDiscarded();
+    const password = this.credential(credentialId).reveal(vault);
+    this.recordChange(CredentialRevealed, { credentialId }, at);
+    return password;
+  }
+
+  /** Installs an application, or moves it to other directories if it is installed already. */
+  installApplication(
+    details: InstallationDetails,
+    catalogue: ApplicationCatalogue,
+    at: Date,
+  ): InstallOutcome {
+    this.assertNotDiscarded();
+    const installation = InstalledApplication.create(details);
+    catalogue.installable(installation.applicationId);
+    const current = this.installationsByApplication.get(installation.applicationId);
+    if (installation.equals(current)) return 'unchanged';
+    this.installationsByApplication.set(installation.applicationId, installation);
+    this.recordChange(ApplicationInstalled, installation.toJSON(), at);
+    return current ? 'moved' : 'installed';
+  }
+
+  uninstallApplication(applicationId: string, reason: UninstallReason, at: Date): void {
+    this.assertNotDiscarded();
+    if (!this.installationsByApplication.has(applicationId)) {
+      // Following a discarded application is idempotent: the reaction may come twice, or
+      // after someone uninstalled it by hand. A request to uninstall, though, names a mistake.
+      if (reason === 'application_discarded') return;
+      throw new NotFoundError(`application ${applicationId} is not installed on server ${this.id}`);
+    }
+    this.installationsByApplication.delete(applicationId);
+    this.recordChange(ApplicationUninstalled, { applicationId, reason }, at);
+  }
+
+  /** Adds or replaces a credential, keeping (connection type, username) unique. */
+  private admit(credential: Credential): void {
+    const clash = this.credentials.find(
+      (other) => other.id !== credential.id && other.sharesAccountWith(credential),
+    );
+    if (clash) {
+      throw new DuplicateCredentialError(
+        credential.connectionType.value,
+        credential.username.value,
+      );
+    }
+    this.credentialsById.set(credential.id, credential);
+  }
+
+  private credential(credentialId: string): Credential {
+    const credential = this.credentialsById.get(credentialId);
+    if (!credential) {
+      throw new NotFoundError(`credential ${credentialId} does not exist on server ${this.id}`);
+    }
+    return credential;
+  }
+
+  private registrationSnapshot(labels: ReadonlyMap<string, ApplicationLabel>): ServerSnapshot {
+    return {
+      id: this.id,
+      ...this.currentProfile.toJSON(),
+      status: this.currentStatus.value,
+      credentials: this.credentials.map((credential) => credential.snapshot()),
+      applications: this.installedApplications.map((installation) => {
+        const { applicationId, installDir, logDir } = installation.toJSON();
+        const { name, version, architecture } = labels.get(applicationId) as ApplicationLabel;
+        return { applicationId, name, version, architecture, installDir, logDir };
+      }),
+      revision: this.revision,
+      createdAt: this.createdAt.toISOString(),
+      updatedAt: this.updatedAt.toISOString(),
+      discarded: this.discarded,
+    };
+  }
+}
