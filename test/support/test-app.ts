@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwtService } from '@nestjs/jwt';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Role } from '@servertree/shared-kernel/infrastructure/auth/role';
 import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
@@ -53,9 +53,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const app = await createApp(config);
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const jwt = new JwtService({ secret: TEST_JWT_SECRET });
   const token = (claims: object, expiresIn: string | number = '1h') =>
-    jwt.sign(claims, { expiresIn: expiresIn as number, algorithm: 'HS256' });
+    sign(claims, TEST_JWT_SECRET, { expiresIn: expiresIn as number, algorithm: 'HS256' });
   return {
     app,
     config,

@@ -26,7 +26,7 @@ export class AuthGuard implements CanActivate {
     private readonly verifier: TokenVerifier,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -34,7 +34,7 @@ export class AuthGuard implements CanActivate {
       this.reflector.getAllAndOverride<Role>(REQUIRED_ROLE, targets) ??
       (READ_METHODS.has(request.method) ? 'reader' : 'editor');
 
-    const principal = await this.verifier.verify(bearerToken(request));
+    const principal = this.verifier.verify(bearerToken(request));
     if (!grants(principal.role, required)) {
       throw new ForbiddenException(
         `This needs the ${required} role; the token grants ${principal.role}.`,

@@ -1,5 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
+import { JwtPayload, TokenExpiredError, verify } from 'jsonwebtoken';
 import { Principal } from './principal';
 import { strongestRole } from './role';
 import { SigningKey } from './signing-key';
@@ -10,24 +10,19 @@ import { SigningKey } from './signing-key';
  */
 @Injectable()
 export class TokenVerifier {
-  constructor(
-    private readonly jwt: JwtService,
-    private readonly key: SigningKey,
-  ) {}
+  constructor(private readonly signingKey: SigningKey) {}
 
-  async verify(token: string): Promise<Principal> {
-    let claims: Record<string, unknown>;
+  verify(token: string): Principal {
+    let claims: JwtPayload;
     try {
-      claims = await this.jwt.verifyAsync(token, {
-        algorithms: [this.key.algorithm],
-        ...(this.key.algorithm === 'HS256'
-          ? { secret: this.key.verifyKey }
-          : { publicKey: this.key.verifyKey }),
-      });
+      claims = verify(token, this.signingKey.key, {
+        algorithms: [this.signingKey.algorithm],
+      }) as JwtPayload;
     } catch (error) {
-      const expired = (error as Error).name === 'TokenExpiredError';
       throw new UnauthorizedException(
-        expired ? 'The bearer token has expired.' : 'The bearer token is invalid.',
+        error instanceof TokenExpiredError
+          ? 'The bearer token has expired.'
+          : 'The bearer token is invalid.',
       );
     }
     if (typeof claims.exp !== 'number') {
