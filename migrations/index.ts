@@ -1,10 +1,12 @@
 import { CreateEventStore1764100000000 } from './1764100000000-create-event-store';
 import { CreateApplications1764100000001 } from './1764100000001-create-applications';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
+import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
   CreateEventStore1764100000000,
   CreateApplications1764100000001,
   CreateIdempotencyKeys1764100000010,
+  CreateInbox1764100000030,
 ];

@@ -26,6 +26,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'asyncapi.json', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(inputShapePipe());

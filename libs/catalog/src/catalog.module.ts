@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PublishedEventsModule } from '@servertree/shared-kernel/infrastructure/messaging/contracts/published-events.module';
 import { DiscardApplicationHandler } from './application/commands/discard-application/discard-application.handler';
 import { ModifyApplicationHandler } from './application/commands/modify-application/modify-application.handler';
 import { RegisterApplicationHandler } from './application/commands/register-application/register-application.handler';
@@ -7,7 +8,9 @@ import { ApplicationReadModel } from './application/queries/application.read-mod
 import { GetApplicationHandler } from './application/queries/get-application/get-application.handler';
 import { ListApplicationsHandler } from './application/queries/list-applications/list-applications.handler';
 import { ApplicationRepository } from './domain/application.repository.port';
+import { ApplicationEventsController } from './infrastructure/http/application-events.controller';
 import { ApplicationsController } from './infrastructure/http/applications.controller';
+import { APPLICATION_EVENT_CONTRACTS } from './infrastructure/messaging/application-event.contracts';
 import { ApplicationRecord } from './infrastructure/persistence/application.record';
 import { TypeOrmApplicationReadModel } from './infrastructure/persistence/typeorm-application.read-model';
 import { TypeOrmApplicationRepository } from './infrastructure/persistence/typeorm-application.repository';
@@ -17,8 +20,11 @@ import { TypeOrmApplicationRepository } from './infrastructure/persistence/typeo
  * never read "application/application": here `application/` is always the layer.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicationRecord])],
-  controllers: [ApplicationsController],
+  imports: [
+    TypeOrmModule.forFeature([ApplicationRecord]),
+    PublishedEventsModule.forFeature(APPLICATION_EVENT_CONTRACTS),
+  ],
+  controllers: [ApplicationsController, ApplicationEventsController],
   providers: [
     RegisterApplicationHandler,
     ModifyApplicationHandler,

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PublicRoute } from '@servertree/shared-kernel/infrastructure/auth/access.decorators';
+import { BrokerHealthIndicator } from '@servertree/shared-kernel/infrastructure/messaging/health/broker.health-indicator';
 import {
   HealthCheck,
   HealthCheckResult,
@@ -8,7 +9,10 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 
-/** Liveness says the process answers; readiness says it can do its job (database reachable). */
+/**
+ * Liveness says the process answers; readiness says it can do its job: database reachable and
+ * events reaching the broker (always so with in-process delivery).
+ */
 @ApiTags('health')
 @PublicRoute()
 @Controller('health')
@@ -16,6 +20,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
+    private readonly broker: BrokerHealthIndicator,
   ) {}
 
   @Get('live')
@@ -29,6 +34,9 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: database (and broker, when configured) reachable' })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 2000 }),
+      () => this.broker.check('broker'),
+    ]);
   }
 }

@@ -6,6 +6,7 @@ import { AppConfig } from './config/app-config';
 import { CommittedEventsBridge } from './events/committed-events.bridge';
 import { DomainEventRecord } from './events/domain-event.record';
 import { EventStore } from './events/event-store';
+import { MessagingModule } from './messaging/messaging.module';
 import { cqrsWithUnitOfWork } from './persistence/cqrs-with-unit-of-work.module';
 import { dataSourceOptions } from './persistence/data-source-options';
 import { runMigrations } from './persistence/run-migrations';
@@ -13,8 +14,8 @@ import { UnitOfWork } from './persistence/unit-of-work';
 
 /**
  * What every module relies on and nobody should wire twice: configuration, the database
- * (migrated before anything uses it), the transactional command bus, the event store and
- * the clock. Global, so aggregate modules import only what is theirs.
+ * (migrated before anything uses it), the transactional command bus, the event store, event
+ * delivery and the clock. Global, so aggregate modules import only what is theirs.
  */
 @Global()
 @Module({})
@@ -38,6 +39,7 @@ export class InfrastructureModule {
         }),
         TypeOrmModule.forFeature([DomainEventRecord]),
         cqrsWithUnitOfWork(),
+        MessagingModule.forRoot(config),
       ],
       providers: [
         { provide: AppConfig, useValue: config },
@@ -46,7 +48,7 @@ export class InfrastructureModule {
         EventStore,
         CommittedEventsBridge,
       ],
-      exports: [AppConfig, Clock, UnitOfWork, EventStore, TypeOrmModule],
+      exports: [AppConfig, Clock, UnitOfWork, EventStore, TypeOrmModule, MessagingModule],
     };
   }
 }

@@ -6,6 +6,9 @@ export type DatabaseConfig =
   | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number }
   | { readonly kind: 'sqlite'; readonly path: string };
 
+/** The topic exchange of SPEC §4; RABBITMQ_EXCHANGE overrides it (tests use their own). */
+export const DEFAULT_EXCHANGE = 'server.domain_events';
+
 export interface BrokerConfig {
   readonly url: string;
   readonly exchange: string;
@@ -87,7 +90,7 @@ export class AppConfig {
       broker: rabbitUrl
         ? {
             url: rabbitUrl,
-            exchange: read.string('RABBITMQ_EXCHANGE') ?? 'server.domain_events',
+            exchange: read.string('RABBITMQ_EXCHANGE') ?? DEFAULT_EXCHANGE,
             queuePrefix: read.string('RABBITMQ_QUEUE_PREFIX') ?? 'servertree',
           }
         : undefined,

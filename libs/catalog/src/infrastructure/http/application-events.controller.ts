@@ -1,0 +1,33 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { GetEventHistoryQuery } from '@servertree/shared-kernel/application/events/get-event-history/get-event-history.query';
+import { parsePageQuery } from '@servertree/shared-kernel/application/list/page-query.parser';
+import { QueryParams } from '@servertree/shared-kernel/application/list/query-params';
+import { ApiIdParam } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
+import { pageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
+import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
+import { ApiEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/api-event-history.decorator';
+import { EventPageResponse } from '@servertree/shared-kernel/infrastructure/messaging/history/event-page.response';
+
+/** An application's history: its stored events, exactly as they were published. */
+@ApiTags('applications')
+@Controller('applications')
+export class ApplicationEventsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':id/events')
+  @ApiOperation({ summary: "The application's events (CloudEvents), oldest first, paged" })
+  @ApiIdParam('id', 'Application id')
+  @ApiEventHistory()
+  async history(
+    @Param('id', new UuidParamPipe('id')) id: string,
+    @Query() query: QueryParams,
+  ): Promise<EventPageResponse> {
+    const page = await this.queryBus.execute(
+      new GetEventHistoryQuery('application', id, parsePageQuery(query)),
+    );
+    const path = `/api/v1/applications/${id}/events`;
+    return { ...page, items: [...page.items], ...pageLinks(path, query, page) };
+  }
+}

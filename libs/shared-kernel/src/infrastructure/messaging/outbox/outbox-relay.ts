@@ -1,0 +1,105 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Clock } from '../../../application/clock.port';
+import { toCloudEvent } from '../cloud-event.mapper';
+import { EventTransport } from '../event-transport';
+import { Backoff } from './backoff';
+import { Outbox } from './outbox';
+import { WakeUpSignal } from './wake-up-signal';
+
+/** Events per round trip: large enough for throughput, small enough to keep memory flat. */
+const BATCH_SIZE = 500;
+
+/** How long the relay sleeps when nobody nudges it: the bound on picking up others' rows. */
+const POLL_INTERVAL_MS = 500;
+
+/**
+ * Moves stored events from the outbox to the transport, oldest first, and marks what the
+ * transport confirmed. One loop per process, so batches never overlap; across processes the
+ * outbox's drain lock takes over that role.
+ *
+ * It runs when nudged (right after a commit, through the committed-events saga), every
+ * `POLL_INTERVAL_MS` (rows committed by other instances, rows left by a crash), and with
+ * exponential backoff while delivery fails (broker away), so writes go on regardless and
+ * everything pending leaves as soon as the broker is back. Delivery is at least once: an event
+ * confirmed but not yet marked when the process dies is sent again; consumers dedupe on `id`.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private readonly wakeUp = new WakeUpSignal();
+  private readonly backoff = new Backoff();
+  private readonly stopping = new AbortController();
+  private loop: Promise<void> | undefined;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly transport: EventTransport,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // Started here, outside any request or command, so no transaction context leaks into it.
+    this.loop = this.run();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping.abort();
+    this.wakeUp.notify();
+    await this.loop;
+  }
+
+  /** Something was committed: deliver it now rather than at the next poll. Cheap; coalesces. */
+  nudge(): void {
+    this.wakeUp.notify();
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping.signal.aborted) {
+      if (await this.deliverPending()) {
+        this.backoff.reset();
+        await this.wakeUp.wait(POLL_INTERVAL_MS);
+      } else {
+        // Nudges do not cut this short: under steady writes they would defeat the backoff.
+        await delay(this.backoff.nextDelay(), undefined, { signal: this.stopping.signal }).catch(
+          () => undefined,
+        );
+      }
+    }
+  }
+
+  /**
+   * Delivers batch after batch until nothing is pending. Never throws: false means delivery
+   * failed and is to be retried after a pause.
+   */
+  private async deliverPending(): Promise<boolean> {
+    const drain = await this.outbox.beginDrain().catch((error: unknown) => this.failed(error));
+    if (drain === false) return false;
+    if (drain === undefined) return true; // another instance is draining, ours included
+    try {
+      while (!this.stopping.signal.aborted) {
+        const batch = await drain.pending(BATCH_SIZE);
+        if (batch.length === 0) return true;
+        const delivery = await this.transport.publish(batch.map(toCloudEvent));
+        await drain.markPublished(batch.slice(0, delivery.confirmed), this.clock.now());
+        if (delivery.confirmed < batch.length) return this.failed(delivery.failure);
+      }
+      return true;
+    } catch (error) {
+      return this.failed(error);
+    } finally {
+      await drain.end().catch((error: unknown) => this.failed(error));
+    }
+  }
+
+  private failed(error: unknown): false {
+    this.logger.warn(
+      `event delivery via ${this.transport.name} failed, will retry: ${describe(error)}`,
+    );
+    return false;
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,37 @@
+import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
+import { Provider } from '@nestjs/common';
+import type { BrokerConfig } from '../../config/app-config';
+import { IntegrationEventConsumers } from '../consumers/integration-event-consumers';
+import { IntegrationEventDispatcher } from '../consumers/integration-event-dispatcher';
+import { EventTransport } from '../event-transport';
+import { connectToRabbitMq } from './connect-to-rabbitmq';
+import { RabbitMqConsumers } from './rabbitmq-consumers';
+import { RabbitMqShutdown } from './rabbitmq-shutdown';
+import { RabbitMqTransport } from './rabbitmq.transport';
+
+/** Delivery through RabbitMQ (RABBITMQ_URL set): publisher, consumers and their connection. */
+export function rabbitMqProviders(broker: BrokerConfig): Provider[] {
+  return [
+    { provide: AmqpConnection, useFactory: () => connectToRabbitMq(broker) },
+    {
+      provide: EventTransport,
+      useFactory: (connection: AmqpConnection) =>
+        new RabbitMqTransport(connection, broker.exchange),
+      inject: [AmqpConnection],
+    },
+    {
+      provide: RabbitMqConsumers,
+      useFactory: (
+        connection: AmqpConnection,
+        consumers: IntegrationEventConsumers,
+        dispatcher: IntegrationEventDispatcher,
+      ) => new RabbitMqConsumers(connection, broker, consumers, dispatcher),
+      inject: [AmqpConnection, IntegrationEventConsumers, IntegrationEventDispatcher],
+    },
+    {
+      provide: RabbitMqShutdown,
+      useFactory: (connection: AmqpConnection) => new RabbitMqShutdown(connection),
+      inject: [AmqpConnection],
+    },
+  ];
+}
