@@ -32,6 +32,8 @@ export interface TestAppOptions {
   readonly database?: 'mysql' | 'sqlite';
   /** Extra environment, e.g. RABBITMQ_URL and a unique RABBITMQ_EXCHANGE. */
   readonly env?: Record<string, string>;
+  /** Rewrites the MariaDB URL the app gets, e.g. to reach it through a TcpProxy. */
+  readonly databaseUrl?: (url: string) => string;
 }
 
 /**
@@ -47,7 +49,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
-    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(database ? { DATABASE_URL: options.databaseUrl?.(database.url) ?? database.url } : {}),
     ...options.env,
   });
   const app = await createApp(config);
