@@ -1,5 +1,8 @@
 /** Retries an assertion until it passes or the time is up: for effects that settle asynchronously. */
-export async function eventually(assertion: () => Promise<void>, timeoutMs = 10_000): Promise<void> {
+export async function eventually(
+  assertion: () => Promise<void>,
+  timeoutMs = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
