@@ -7,11 +7,13 @@ import { RegisterApplicationHandler } from './application/commands/register-appl
 import { ApplicationReadModel } from './application/queries/application.read-model.port';
 import { GetApplicationHandler } from './application/queries/get-application/get-application.handler';
 import { ListApplicationsHandler } from './application/queries/list-applications/list-applications.handler';
+import { ApplicationDirectory } from './contracts/application-directory';
 import { ApplicationRepository } from './domain/application.repository.port';
 import { ApplicationEventsController } from './infrastructure/http/application-events.controller';
 import { ApplicationsController } from './infrastructure/http/applications.controller';
 import { APPLICATION_EVENT_CONTRACTS } from './infrastructure/messaging/application-event.contracts';
 import { ApplicationRecord } from './infrastructure/persistence/application.record';
+import { TypeOrmApplicationDirectory } from './infrastructure/persistence/typeorm-application.directory';
 import { TypeOrmApplicationReadModel } from './infrastructure/persistence/typeorm-application.read-model';
 import { TypeOrmApplicationRepository } from './infrastructure/persistence/typeorm-application.repository';
 
@@ -33,6 +35,8 @@ import { TypeOrmApplicationRepository } from './infrastructure/persistence/typeo
     ListApplicationsHandler,
     { provide: ApplicationRepository, useClass: TypeOrmApplicationRepository },
     { provide: ApplicationReadModel, useClass: TypeOrmApplicationReadModel },
+    { provide: ApplicationDirectory, useClass: TypeOrmApplicationDirectory },
   ],
+  exports: [ApplicationDirectory],
 })
 export class CatalogModule {}
