@@ -1,5 +1,6 @@
 import { CreateEventStore1764100000000 } from './1764100000000-create-event-store';
 import { CreateApplications1764100000001 } from './1764100000001-create-applications';
+import { CreateServers1764100000002 } from './1764100000002-create-servers';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 
@@ -7,6 +8,7 @@ import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 export const migrations = [
   CreateEventStore1764100000000,
   CreateApplications1764100000001,
+  CreateServers1764100000002,
   CreateIdempotencyKeys1764100000010,
   CreateInbox1764100000030,
 ];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogModule } from '@servertree/catalog';
+import { ServersModule } from '@servertree/servers';
 import { AuthModule } from '@servertree/shared-kernel/infrastructure/auth/auth.module';
 import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
 import { IdempotencyModule } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.module';
@@ -19,6 +20,7 @@ export class AppModule {
         IdempotencyModule,
         HealthModule,
         CatalogModule,
+        ServersModule,
       ],
     };
   }

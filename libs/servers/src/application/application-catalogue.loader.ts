@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { ApplicationDirectory } from '@servertree/catalog/contracts';
+import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { ApplicationCatalogue } from '../domain/installations/application-catalogue';
+import { DiscardedApplicationError } from '../domain/installations/discarded-application.error';
+
+/**
+ * Gives a command the catalogue as far as it needs it: the applications it names, looked up
+ * in one query inside the command's transaction, and so locked against a concurrent discard
+ * until it commits (see ApplicationDirectory).
+ */
+@Injectable()
+export class ApplicationCatalogueLoader {
+  constructor(private readonly directory: ApplicationDirectory) {}
+
+  /** @param applicationIds as the client sent them; the domain refuses malformed ones. */
+  async load(applicationIds: readonly unknown[]): Promise<ApplicationCatalogue> {
+    const ids = applicationIds
+      .filter((id): id is string => typeof id === 'string')
+      .map((id) => id.toLowerCase());
+    const found = await this.directory.findByIds([...new Set(ids)]);
+    const byId = new Map(found.map((application) => [application.id, application]));
+    return {
+      installable(applicationId) {
+        const application = byId.get(applicationId);
+        if (!application) throw NotFoundError.aggregate('Application', applicationId);
+        if (application.discarded) throw new DiscardedApplicationError(applicationId);
+        const { name, version, architecture } = application;
+        return { name, version, architecture };
+      },
+    };
+  }
+}

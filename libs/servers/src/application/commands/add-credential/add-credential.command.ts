@@ -1,0 +1,18 @@
+import { Command } from '@nestjs/cqrs';
+import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CredentialDetails } from '../../../domain/credentials/credential.entity';
+
+/** Also names the new credential, for the Location of the answer. */
+export interface CredentialAcknowledgement extends CommandAcknowledgement {
+  readonly credentialId: string;
+}
+
+export class AddCredentialCommand extends Command<CredentialAcknowledgement> {
+  constructor(
+    readonly serverId: string,
+    readonly details: CredentialDetails,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+
+export class ChangeServerStatusCommand extends Command<CommandAcknowledgement> {
+  constructor(
+    readonly serverId: string,
+    readonly status: unknown,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,11 @@
+import { Command } from '@nestjs/cqrs';
+import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+
+export class DiscardServerCommand extends Command<CommandAcknowledgement> {
+  constructor(
+    readonly serverId: string,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}

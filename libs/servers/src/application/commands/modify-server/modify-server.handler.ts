@@ -1,0 +1,28 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  Clock,
+  CommandAcknowledgement,
+  loadForChange,
+} from '@servertree/shared-kernel/application';
+import { ServerRepository } from '../../../domain/server.repository.port';
+import { ModifyServerCommand } from './modify-server.command';
+
+@CommandHandler(ModifyServerCommand)
+export class ModifyServerHandler implements ICommandHandler<ModifyServerCommand> {
+  constructor(
+    private readonly servers: ServerRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: ModifyServerCommand): Promise<CommandAcknowledgement> {
+    const server = await loadForChange(
+      this.servers.findById(command.serverId),
+      'Server',
+      command.serverId,
+      command.expectedRevision,
+    );
+    server.modify(command.changes, this.clock.now());
+    await this.servers.save(server);
+    return { id: server.id, revision: server.revision };
+  }
+}

@@ -1,0 +1,12 @@
+import { Command } from '@nestjs/cqrs';
+import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+
+export class RemoveCredentialCommand extends Command<CommandAcknowledgement> {
+  constructor(
+    readonly serverId: string,
+    readonly credentialId: string,
+    readonly expectedRevision?: number,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,1 @@
+export { ServersModule } from './servers.module';

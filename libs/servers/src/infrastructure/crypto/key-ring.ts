@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { ConfigurationError } from '@servertree/shared-kernel/infrastructure/config/configuration.error';
+import { EncryptionKey } from './encryption-key';
+import { loadOrCreateKeyFile } from './local-key-file';
+
+const KEY_FORMAT = 'a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)';
+
+/**
+ * The keys passwords are sealed and opened with. The active key seals every new password;
+ * previous keys only open what they sealed before a rotation. Rotating is therefore: make the
+ * new key CREDENTIALS_KEY and move the old one to CREDENTIALS_PREVIOUS_KEYS.
+ */
+export class KeyRing {
+  private readonly byId: ReadonlyMap<string, EncryptionKey>;
+
+  constructor(
+    readonly active: EncryptionKey,
+    previous: readonly EncryptionKey[] = [],
+  ) {
+    this.byId = new Map([...previous, active].map((key) => [key.id, key]));
+  }
+
+  /**
+   * From CREDENTIALS_KEY and CREDENTIALS_PREVIOUS_KEYS, or without the former, from the key
+   * file beside the database. Every malformed key is named at once; no key is ever echoed.
+   * @throws ConfigurationError
+   */
+  static fromConfig(config: AppConfig): KeyRing {
+    const problems: string[] = [];
+    const parse = (encoded: string, source: string) => {
+      const key = EncryptionKey.fromBase64(encoded);
+      if (!key) problems.push(`${source} must be ${KEY_FORMAT}`);
+      return key;
+    };
+    const keyFile = join(config.dataDir, 'credentials.key');
+    const active = config.credentials.activeKey
+      ? parse(config.credentials.activeKey, 'CREDENTIALS_KEY')
+      : parse(loadOrCreateKeyFile(keyFile), keyFile);
+    const previous = config.credentials.previousKeys.map((encoded, index) =>
+      parse(encoded, `CREDENTIALS_PREVIOUS_KEYS (entry ${index + 1})`),
+    );
+    if (!active || problems.length > 0) throw new ConfigurationError(problems);
+    return new KeyRing(
+      active,
+      previous.filter((key) => key !== undefined),
+    );
+  }
+
+  find(keyId: string): EncryptionKey | undefined {
+    return this.byId.get(keyId);
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
+
+const SLUG = '^[a-z0-9][a-z0-9-]{0,31}$';
+
+/** Shape only: `@Allow` admits the property and rejects unknown ones; the domain judges values. */
+export class AddCredentialRequest {
+  @ApiProperty({ example: 'ssh', pattern: SLUG, description: 'ssh, rdp, winrm, ...' })
+  @Allow()
+  connectionType!: string;
+
+  @ApiProperty({ example: 'deploy', minLength: 1, maxLength: 128 })
+  @Allow()
+  username!: string;
+
+  @ApiProperty({
+    format: 'password',
+    writeOnly: true,
+    minLength: 1,
+    maxLength: 1024,
+    description: 'Stored encrypted; never shown again except through the audited reveal',
+  })
+  @Allow()
+  password!: string;
+
+  @ApiProperty({ example: '10.0.0.5', description: 'IPv4 or IPv6' })
+  @Allow()
+  localIp!: string;
+
+  @ApiProperty({ example: 22, minimum: 1, maximum: 65535 })
+  @Allow()
+  localPort!: number;
+
+  @ApiPropertyOptional({ example: '203.0.113.7', nullable: true, description: 'IPv4 or IPv6' })
+  @Allow()
+  publicIp?: string | null;
+
+  @ApiPropertyOptional({ example: 2222, minimum: 1, maximum: 65535, nullable: true })
+  @Allow()
+  publicPort?: number | null;
+}

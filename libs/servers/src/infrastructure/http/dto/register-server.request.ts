@@ -1,0 +1,54 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { Allow, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { AddCredentialRequest } from './add-credential.request';
+import { InlineInstallationRequest } from './inline-installation.request';
+import { OperatingSystemRequest } from './operating-system.request';
+
+/**
+ * Shape only: which properties exist and which are objects or arrays, so unknown properties
+ * are refused at any depth. Whether a value is acceptable (and whether a field is required)
+ * is for the value objects to say (see Server.register).
+ */
+export class RegisterServerRequest {
+  @ApiProperty({ example: 'web-01', minLength: 1, maxLength: 255 })
+  @Allow()
+  name!: string;
+
+  @ApiPropertyOptional({ example: 4, minimum: 1, maximum: 4096, nullable: true })
+  @Allow()
+  cpuCores?: number | null;
+
+  @ApiPropertyOptional({ example: 8192, minimum: 1, maximum: 67108864, nullable: true })
+  @Allow()
+  ramMb?: number | null;
+
+  @ApiPropertyOptional({ example: 200, minimum: 1, maximum: 1048576, nullable: true })
+  @Allow()
+  diskGb?: number | null;
+
+  @ApiProperty({ example: 'production', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' })
+  @Allow()
+  environment!: string;
+
+  @ApiProperty({ type: OperatingSystemRequest })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => OperatingSystemRequest)
+  operatingSystem!: OperatingSystemRequest;
+
+  @ApiPropertyOptional({ type: [AddCredentialRequest] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => AddCredentialRequest)
+  credentials?: AddCredentialRequest[];
+
+  @ApiPropertyOptional({ type: [InlineInstallationRequest] })
+  @IsOptional()
+  @IsArray()
+  @ValidateNested({ each: true })
+  @Type(() => InlineInstallationRequest)
+  applications?: InlineInstallationRequest[];
+}

@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { SERVER_STATUSES, ServerStatusName } from '../../../domain/server-status.value-object';
+import { CredentialResponse } from './credential.response';
+import { InstalledApplicationResponse } from './installed-application.response';
+import { OperatingSystemResponse } from './operating-system.response';
+
+export class ServerResponse {
+  @ApiProperty({ format: 'uuid', example: '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b' })
+  id!: string;
+
+  @ApiProperty({ example: 'web-01' })
+  name!: string;
+
+  @ApiProperty({ type: Number, nullable: true, example: 4 })
+  cpuCores!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 8192 })
+  ramMb!: number | null;
+
+  @ApiProperty({ type: Number, nullable: true, example: 200 })
+  diskGb!: number | null;
+
+  @ApiProperty({ example: 'production' })
+  environment!: string;
+
+  @ApiProperty({ type: OperatingSystemResponse })
+  operatingSystem!: OperatingSystemResponse;
+
+  @ApiProperty({ enum: SERVER_STATUSES, example: 'running' })
+  status!: ServerStatusName;
+
+  @ApiProperty({ type: [CredentialResponse], description: 'Oldest first' })
+  credentials!: readonly CredentialResponse[];
+
+  @ApiProperty({ type: [InstalledApplicationResponse], description: 'In application id order' })
+  applications!: readonly InstalledApplicationResponse[];
+
+  @ApiProperty({ example: 1, description: 'Bumped by every change; also the ETag' })
+  revision!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ example: false })
+  discarded!: boolean;
+}

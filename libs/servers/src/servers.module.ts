@@ -1,0 +1,77 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@servertree/catalog';
+import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { PublishedEventsModule } from '@servertree/shared-kernel/infrastructure/messaging/contracts/published-events.module';
+import { ApplicationCatalogueLoader } from './application/application-catalogue.loader';
+import { AddCredentialHandler } from './application/commands/add-credential/add-credential.handler';
+import { ChangeServerStatusHandler } from './application/commands/change-server-status/change-server-status.handler';
+import { DiscardServerHandler } from './application/commands/discard-server/discard-server.handler';
+import { InstallApplicationHandler } from './application/commands/install-application/install-application.handler';
+import { ModifyCredentialHandler } from './application/commands/modify-credential/modify-credential.handler';
+import { ModifyServerHandler } from './application/commands/modify-server/modify-server.handler';
+import { RegisterServerHandler } from './application/commands/register-server/register-server.handler';
+import { RemoveCredentialHandler } from './application/commands/remove-credential/remove-credential.handler';
+import { RevealCredentialHandler } from './application/commands/reveal-credential/reveal-credential.handler';
+import { UninstallApplicationHandler } from './application/commands/uninstall-application/uninstall-application.handler';
+import { GetServerHandler } from './application/queries/get-server/get-server.handler';
+import { ListServersWithApplicationHandler } from './application/queries/list-servers-with-application/list-servers-with-application.handler';
+import { ListServersHandler } from './application/queries/list-servers/list-servers.handler';
+import { ServerReadModel } from './application/queries/server.read-model.port';
+import { PasswordVault } from './domain/credentials/password-vault.port';
+import { ServerRepository } from './domain/server.repository.port';
+import { AesGcmPasswordVault } from './infrastructure/crypto/aes-gcm-password.vault';
+import { KeyRing } from './infrastructure/crypto/key-ring';
+import { ServerApplicationsController } from './infrastructure/http/server-applications.controller';
+import { ServerCredentialsController } from './infrastructure/http/server-credentials.controller';
+import { ServerEventsController } from './infrastructure/http/server-events.controller';
+import { ServersController } from './infrastructure/http/servers.controller';
+import { SERVER_EVENT_CONTRACTS } from './infrastructure/messaging/server-event.contracts';
+import { ServerApplicationRecord } from './infrastructure/persistence/server-application.record';
+import { ServerCredentialRecord } from './infrastructure/persistence/server-credential.record';
+import { ServerRecord } from './infrastructure/persistence/server.record';
+import { TypeOrmServerReadModel } from './infrastructure/persistence/typeorm-server.read-model';
+import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-server.repository';
+
+/**
+ * The server inventory (the Server aggregate, its credentials and installed applications).
+ * It asks the catalogue about applications only through the catalogue's ApplicationDirectory.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ServerRecord, ServerCredentialRecord, ServerApplicationRecord]),
+    PublishedEventsModule.forFeature(SERVER_EVENT_CONTRACTS),
+    CatalogModule,
+  ],
+  controllers: [
+    ServersController,
+    ServerCredentialsController,
+    ServerApplicationsController,
+    ServerEventsController,
+  ],
+  providers: [
+    RegisterServerHandler,
+    ModifyServerHandler,
+    ChangeServerStatusHandler,
+    DiscardServerHandler,
+    AddCredentialHandler,
+    ModifyCredentialHandler,
+    RemoveCredentialHandler,
+    RevealCredentialHandler,
+    InstallApplicationHandler,
+    UninstallApplicationHandler,
+    GetServerHandler,
+    ListServersHandler,
+    ListServersWithApplicationHandler,
+    ApplicationCatalogueLoader,
+    { provide: ServerRepository, useClass: TypeOrmServerRepository },
+    { provide: ServerReadModel, useClass: TypeOrmServerReadModel },
+    {
+      // Built at start, so a malformed CREDENTIALS_KEY stops the service before it serves.
+      provide: PasswordVault,
+      useFactory: (config: AppConfig) => new AesGcmPasswordVault(KeyRing.fromConfig(config)),
+      inject: [AppConfig],
+    },
+  ],
+})
+export class ServersModule {}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { TestApp } from './test-app';
+
+export const SERVERS = '/api/v1/servers';
+export const APPLICATIONS = '/api/v1/applications';
+
+/** A unique, valid server name: test files share nothing, tests within one share the app. */
+export function uniqueName(prefix = 'server'): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}`;
+}
+
+/** Object mother for POST /servers bodies. */
+export function aServer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: uniqueName(),
+    cpuCores: 4,
+    ramMb: 8192,
+    diskGb: 200,
+    environment: 'production',
+    operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
+    ...overrides,
+  };
+}
+
+/** Object mother for credential bodies. */
+export function aCredential(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    connectionType: 'ssh',
+    username: 'deploy',
+    password: 'correct horse battery staple',
+    localIp: '10.0.0.5',
+    localPort: 22,
+    ...overrides,
+  };
+}
+
+/** Registers an application in the catalogue and answers its id. */
+export async function registerApplication(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const response = await t
+    .http()
+    .post(APPLICATIONS)
+    .send({ name: uniqueName('app'), version: '1.0.0', architecture: 'x86_64', ...overrides })
+    .expect(201);
+  return response.body.id;
+}
+
+/** Registers a server through the API and answers the resource. */
+export async function registerServer(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; revision: number } & Record<string, unknown>> {
+  const response = await t.http().post(SERVERS).send(aServer(overrides)).expect(201);
+  return response.body;
+}
+
+export interface StoredEvent {
+  readonly type: string;
+  readonly revision: number;
+  readonly actor: string;
+  readonly data: Record<string, unknown>;
+}
+
+/** The events stored for one aggregate, oldest first, data parsed. */
+export async function storedEvents(t: TestApp, aggregateId: string): Promise<StoredEvent[]> {
+  const rows: { type: string; revision: number; actor: string; data: string }[] =
+    await t.dataSource.query(
+      'SELECT type, aggregate_revision AS revision, actor, data FROM domain_events ' +
+        'WHERE aggregate_id = ? ORDER BY sequence',
+      [aggregateId],
+    );
+  return rows.map((row) => ({
+    ...row,
+    revision: Number(row.revision),
+    data: JSON.parse(row.data),
+  }));
+}
+
+/**
+ * Everything a server write can touch, for "a failed request changes nothing": every row of
+ * the server tables and the outbox, in a stable order.
+ */
+export async function serverState(t: TestApp): Promise<unknown> {
+  const all = (sql: string) => t.dataSource.query(sql);
+  return {
+    servers: await all('SELECT * FROM servers ORDER BY id'),
+    credentials: await all('SELECT * FROM server_credentials ORDER BY id'),
+    applications: await all('SELECT * FROM server_applications ORDER BY server_id, application_id'),
+    events: await all('SELECT * FROM domain_events ORDER BY sequence'),
+  };
+}
