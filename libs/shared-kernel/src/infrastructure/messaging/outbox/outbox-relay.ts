@@ -31,6 +31,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly backoff = new Backoff();
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
+  /** Consecutive failed attempts, for logging an outage once rather than at every retry. */
+  private failures = 0;
 
   constructor(
     private readonly outbox: Outbox,
@@ -57,7 +59,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(): Promise<void> {
     while (!this.stopping.signal.aborted) {
       if (await this.deliverPending()) {
-        this.backoff.reset();
+        this.recovered();
         await this.wakeUp.wait(POLL_INTERVAL_MS);
       } else {
         // Nudges do not cut this short: under steady writes they would defeat the backoff.
@@ -92,11 +94,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
+  /** Logs the first failure of a streak loudly and the rest quietly: an outage is one warning. */
   private failed(error: unknown): false {
-    this.logger.warn(
-      `event delivery via ${this.transport.name} failed, will retry: ${describe(error)}`,
-    );
+    const message = `event delivery via ${this.transport.name} failed, retrying: ${describe(error)}`;
+    if (this.failures === 0) this.logger.warn(message);
+    else this.logger.debug(message);
+    this.failures += 1;
     return false;
+  }
+
+  private recovered(): void {
+    if (this.failures > 0) {
+      this.logger.log(`event delivery via ${this.transport.name} resumed`);
+      this.failures = 0;
+    }
+    this.backoff.reset();
   }
 }
 

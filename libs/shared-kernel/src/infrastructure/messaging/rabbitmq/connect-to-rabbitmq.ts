@@ -1,5 +1,4 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
-import type { BrokerConfig } from '../../config/app-config';
 
 /**
  * The channel consumers receive on. Publishing stays on the default channel, so the broker's
@@ -10,18 +9,16 @@ export const CONSUMER_CHANNEL = 'consumers';
 
 /**
  * Opens the managed connection without waiting for the broker: the service starts, and takes
- * writes, while RabbitMQ is away. The connection reconnects by itself and, on every connect,
- * declares the topology again - the exchange here, each consumer's queues where they are
- * subscribed - so a broker that lost its state is set up again without anyone's help.
+ * writes, while RabbitMQ is away. The connection reconnects by itself; channel setups (the
+ * topology, the consumers) run again on every reconnect.
  *
  * Built directly rather than through `RabbitMQModule.forRoot`, whose connections live in a
  * process-wide registry that any one application's shutdown closes entirely; several instances
  * share a process in the tests and the benchmark, and shutdown order matters (ADR 3).
  */
-export async function connectToRabbitMq(broker: BrokerConfig): Promise<AmqpConnection> {
+export async function connectToRabbitMq(url: string): Promise<AmqpConnection> {
   const connection = new AmqpConnection({
-    uri: broker.url,
-    exchanges: [{ name: broker.exchange, type: 'topic', options: { durable: true } }],
+    uri: url,
     channels: { [CONSUMER_CHANNEL]: { prefetchCount: 1 } },
     connectionInitOptions: { wait: false },
     connectionManagerOptions: { reconnectTimeInSeconds: 1, heartbeatIntervalInSeconds: 5 },

@@ -1,4 +1,4 @@
-import type { Channel } from 'amqplib';
+import type { Channel, Options } from 'amqplib';
 
 /** How long a failed message waits before its next attempt. */
 export const RETRY_DELAY_MS = 1_000;
@@ -25,13 +25,16 @@ export class ConsumerQueues {
     this.deadLetter = `${this.main}.dead_letter`;
   }
 
-  /** Arguments of the main queue: rejected messages go to the retry queue. */
-  get mainArguments(): Record<string, unknown> {
-    return { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': this.retry };
+  /** The main queue's options: rejected messages go to the retry queue. */
+  get mainOptions(): Options.AssertQueue {
+    return {
+      durable: true,
+      arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': this.retry },
+    };
   }
 
-  /** Declares the retry and dead-letter queues; the subscription declares the main one. */
-  async declareSideQueues(channel: Channel): Promise<void> {
+  async declare(channel: Channel): Promise<void> {
+    await channel.assertQueue(this.main, this.mainOptions);
     await channel.assertQueue(this.retry, {
       durable: true,
       arguments: {

@@ -1,7 +1,6 @@
 import { AmqpConnection, Nack } from '@golevelup/nestjs-rabbitmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Channel, ConsumeMessage } from 'amqplib';
-import type { BrokerConfig } from '../../config/app-config';
+import type { ConsumeMessage } from 'amqplib';
 import { MAX_DELIVERY_ATTEMPTS } from '../consumers/delivery-policy';
 import {
   IntegrationEventConsumers,
@@ -14,7 +13,7 @@ import { ConsumerQueues, RETRY_DELAY_MS } from './consumer-queues';
 import { deliveryAttempt } from './delivery-attempt';
 
 /**
- * Gives every integration event consumer its queues on RabbitMQ and feeds it from them.
+ * Feeds every integration event consumer from its queue (declared by RabbitMqTopology).
  * Each message ends in exactly one of three ways: processed (ack), failed for the n-th time
  * with n < MAX_DELIVERY_ATTEMPTS (rejected into the retry queue), or dead-lettered (copied to
  * the dead-letter queue, confirmed, then acked). Nothing is ever requeued in place, so a
@@ -25,7 +24,7 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
 
   constructor(
     private readonly connection: AmqpConnection,
-    private readonly broker: BrokerConfig,
+    private readonly queuePrefix: string,
     private readonly consumers: IntegrationEventConsumers,
     private readonly dispatcher: IntegrationEventDispatcher,
   ) {}
@@ -35,22 +34,17 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
   }
 
   /**
-   * Both calls register channel setups, which run now if the broker is there and again after
-   * every reconnect; their promises settle only once the broker has been reached, so they are
-   * not awaited - the service must start without it.
+   * Consumes the main queue whenever the consumer channel is connected. The subscription
+   * declares the queue too (idempotent, same options), as the topology may be declared on
+   * the other channel a moment later. Not awaited: it settles only once the broker is there.
    */
   private subscribe(consumer: RegisteredConsumer): void {
-    const queues = new ConsumerQueues(this.broker.queuePrefix, consumer.name);
-    void this.connection.managedChannels[CONSUMER_CHANNEL].addSetup((channel: Channel) =>
-      queues.declareSideQueues(channel),
-    );
+    const queues = new ConsumerQueues(this.queuePrefix, consumer.name);
     void this.connection.createSubscriber(
       (_content, message) => this.onMessage(consumer, queues, message!),
       {
-        exchange: this.broker.exchange,
-        routingKey: [...consumer.routingKeys],
         queue: queues.main,
-        queueOptions: { durable: true, arguments: queues.mainArguments, channel: CONSUMER_CHANNEL },
+        queueOptions: { ...queues.mainOptions, channel: CONSUMER_CHANNEL },
         // The body is parsed in onMessage, so that a malformed one is dead-lettered, not requeued.
         deserializer: (content) => content,
         // Only reached if dead-lettering itself failed: let the retry queue bring it back.

@@ -7,17 +7,24 @@ import { EventTransport } from '../event-transport';
 import { connectToRabbitMq } from './connect-to-rabbitmq';
 import { RabbitMqConsumers } from './rabbitmq-consumers';
 import { RabbitMqShutdown } from './rabbitmq-shutdown';
+import { RabbitMqTopology } from './rabbitmq-topology';
 import { RabbitMqTransport } from './rabbitmq.transport';
 
-/** Delivery through RabbitMQ (RABBITMQ_URL set): publisher, consumers and their connection. */
+/** Delivery through RabbitMQ (RABBITMQ_URL set): connection, topology, publisher, consumers. */
 export function rabbitMqProviders(broker: BrokerConfig): Provider[] {
   return [
-    { provide: AmqpConnection, useFactory: () => connectToRabbitMq(broker) },
+    { provide: AmqpConnection, useFactory: () => connectToRabbitMq(broker.url) },
+    {
+      provide: RabbitMqTopology,
+      useFactory: (connection: AmqpConnection, consumers: IntegrationEventConsumers) =>
+        new RabbitMqTopology(connection, broker, consumers),
+      inject: [AmqpConnection, IntegrationEventConsumers],
+    },
     {
       provide: EventTransport,
-      useFactory: (connection: AmqpConnection) =>
-        new RabbitMqTransport(connection, broker.exchange),
-      inject: [AmqpConnection],
+      useFactory: (connection: AmqpConnection, topology: RabbitMqTopology) =>
+        new RabbitMqTransport(connection, broker.exchange, topology),
+      inject: [AmqpConnection, RabbitMqTopology],
     },
     {
       provide: RabbitMqConsumers,
@@ -25,7 +32,7 @@ export function rabbitMqProviders(broker: BrokerConfig): Provider[] {
         connection: AmqpConnection,
         consumers: IntegrationEventConsumers,
         dispatcher: IntegrationEventDispatcher,
-      ) => new RabbitMqConsumers(connection, broker, consumers, dispatcher),
+      ) => new RabbitMqConsumers(connection, broker.queuePrefix, consumers, dispatcher),
       inject: [AmqpConnection, IntegrationEventConsumers, IntegrationEventDispatcher],
     },
     {

@@ -2,6 +2,7 @@ import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import type { CloudEvent } from '../../../application/events/cloud-event';
 import { CLOUD_EVENT_CONTENT_TYPE } from '../cloud-event.mapper';
 import { Delivery, EventTransport } from '../event-transport';
+import { RabbitMqTopology } from './rabbitmq-topology';
 
 /**
  * How long a publish may wait for the broker's confirm. The channel keeps unconfirmed and
@@ -21,18 +22,20 @@ export class RabbitMqTransport extends EventTransport {
   constructor(
     private readonly connection: AmqpConnection,
     private readonly exchange: string,
+    private readonly topology: RabbitMqTopology,
   ) {
     super();
   }
 
+  /** Connected, and the topology declared on this connection: events reach every queue. */
   isReachable(): boolean {
-    return this.connection.connected;
+    return this.topology.isDeclared();
   }
 
   async publish(events: readonly CloudEvent[]): Promise<Delivery> {
     // While disconnected, the channel would only pile messages up in memory; the outbox
     // already keeps them, durably.
-    if (!this.isReachable()) return { confirmed: 0, failure: 'not connected to RabbitMQ' };
+    if (!this.isReachable()) return { confirmed: 0, failure: 'RabbitMQ is not connected' };
     const outcomes = await Promise.allSettled(events.map((event) => this.send(event)));
     const firstFailure = outcomes.findIndex((outcome) => outcome.status === 'rejected');
     if (firstFailure === -1) return { confirmed: events.length };

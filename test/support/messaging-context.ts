@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConsoleLogger, INestApplicationContext, ModuleMetadata } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { InfrastructureModule } from '@servertree/shared-kernel/infrastructure/infrastructure.module';
+import { DataSource } from 'typeorm';
+import { migrations } from '../../migrations';
+import { createTestDatabase, TestDatabase } from './mariadb';
+
+export interface MessagingContext {
+  readonly context: INestApplicationContext;
+  readonly dataSource: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * The shared infrastructure (database, command bus, event delivery) plus the given modules,
+ * without HTTP: for testing delivery with test-only commands and consumers. Like startTestApp,
+ * it runs on a database of its own, dropped on close.
+ */
+export async function startMessagingContext(
+  options: { database: 'mysql' | 'sqlite'; env?: Record<string, string> },
+  imports: ModuleMetadata['imports'],
+): Promise<MessagingContext> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'servertree-messaging-'));
+  const database: TestDatabase | undefined =
+    options.database === 'mysql' ? await createTestDatabase('messaging') : undefined;
+  const config = AppConfig.fromEnvironment({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...options.env,
+  });
+  const module = await Test.createTestingModule({
+    imports: [InfrastructureModule.forRoot(config, migrations), ...(imports ?? [])],
+  })
+    .setLogger(new ConsoleLogger({ logLevels: ['error', 'fatal'] }))
+    .compile();
+  const context = await module.init();
+  return {
+    context,
+    dataSource: context.get(DataSource),
+    async close() {
+      await context.close();
+      await database?.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
