@@ -26,6 +26,7 @@ import { ServerApplicationsController } from './infrastructure/http/server-appli
 import { ServerCredentialsController } from './infrastructure/http/server-credentials.controller';
 import { ServerEventsController } from './infrastructure/http/server-events.controller';
 import { ServersController } from './infrastructure/http/servers.controller';
+import { ApplicationDiscardedConsumer } from './infrastructure/messaging/application-discarded.consumer';
 import { SERVER_EVENT_CONTRACTS } from './infrastructure/messaging/server-event.contracts';
 import { ServerApplicationRecord } from './infrastructure/persistence/server-application.record';
 import { ServerCredentialRecord } from './infrastructure/persistence/server-credential.record';
@@ -64,6 +65,7 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
     ListServersHandler,
     ListServersWithApplicationHandler,
     ApplicationCatalogueLoader,
+    ApplicationDiscardedConsumer,
     { provide: ServerRepository, useClass: TypeOrmServerRepository },
     { provide: ServerReadModel, useClass: TypeOrmServerReadModel },
     {

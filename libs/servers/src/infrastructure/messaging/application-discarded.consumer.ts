@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { CloudEvent } from '@servertree/shared-kernel/application/events/cloud-event';
+import {
+  IntegrationEventConsumer,
+  IntegrationEventHandler,
+} from '@servertree/shared-kernel/infrastructure/messaging/consumers/integration-event-consumer';
+import { UninstallApplicationCommand } from '../../application/commands/uninstall-application/uninstall-application.command';
+import { ListServersWithApplicationQuery } from '../../application/queries/list-servers-with-application/list-servers-with-application.query';
+
+/**
+ * The routing key as SPEC §4 publishes it. Spelt here rather than imported: the servers module
+ * depends on the catalogue's published contract, exactly like any other subscriber would.
+ */
+const APPLICATION_DISCARDED = 'server.application.discarded';
+
+/**
+ * Eventual consistency between the aggregates: once the catalogue has discarded an application,
+ * every server that has it installed uninstalls it, each in a command - and an event - of its
+ * own. It reacts to the stored, published event (outbox, broker, its own queue), so a crash or
+ * a broker outage delays the reaction but never loses it. The dispatcher runs it at most once
+ * per event, in one transaction with its inbox row, and gives the uninstall events the
+ * discard's correlation id and actor; a conflict with a concurrent change rolls it all back
+ * for a retry.
+ */
+@Injectable()
+@IntegrationEventConsumer({
+  name: 'servers.application-discarded',
+  routingKeys: [APPLICATION_DISCARDED],
+})
+export class ApplicationDiscardedConsumer implements IntegrationEventHandler {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  async handle(event: CloudEvent): Promise<void> {
+    const applicationId = event.subject;
+    const serverIds = await this.queryBus.execute(
+      new ListServersWithApplicationQuery(applicationId),
+    );
+    for (const serverId of serverIds) {
+      await this.commandBus.execute(
+        new UninstallApplicationCommand(serverId, applicationId, 'application_discarded'),
+      );
+    }
+  }
+}
