@@ -25,7 +25,7 @@ import {
   ETAG_HEADER,
 } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
 import { etagOf, expectedRevisionFrom } from '@servertree/shared-kernel/infrastructure/http/etag';
-import { IdempotencyExempt } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.decorators';
+import { Idempotent } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.decorators';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { FastifyReply } from 'fastify';
 import { AddCredentialCommand } from '../../application/commands/add-credential/add-credential.command';
@@ -50,6 +50,7 @@ export class ServerCredentialsController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({ summary: 'Add a credential (at most one per connection type and username)' })
   @ApiIdParam('id', 'Server id')
   @ApiIfMatch()
@@ -121,7 +122,6 @@ export class ServerCredentialsController {
   @Post(':credentialId/reveal')
   @HttpCode(200)
   @RequiresRole('admin')
-  @IdempotencyExempt()
   @ApiOperation({ summary: 'Reveal the password (admin; recorded as credential_revealed)' })
   @ApiIdParam('id', 'Server id')
   @ApiIdParam('credentialId', 'Credential id')

@@ -29,6 +29,7 @@ import {
   ApiProblems,
   ETAG_HEADER,
 } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
+import { Idempotent } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.decorators';
 import { etagOf, expectedRevisionFrom } from '@servertree/shared-kernel/infrastructure/http/etag';
 import { pageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
@@ -63,6 +64,7 @@ export class ServersController {
   ) {}
 
   @Post()
+  @Idempotent()
   @ApiOperation({
     summary: 'Register a server, optionally with credentials and applications (all or nothing)',
   })

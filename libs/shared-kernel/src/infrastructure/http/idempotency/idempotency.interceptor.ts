@@ -15,7 +15,6 @@ import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { ExecutionContexts } from '../../../application';
 import { InvalidInputError } from '../../../domain';
-import { IDEMPOTENCY_EXEMPT } from './idempotency.decorators';
 import { IdempotencyStore } from './idempotency-store';
 import { StoredResponse } from './stored-response';
 
@@ -23,7 +22,7 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['location', 'etag'];
 
 /**
- * Idempotency-Key for POST (SPEC §3): the first request runs and its answer is stored; a
+ * Idempotency-Key for the POST routes marked @Idempotent (SPEC §3): the first request runs and its answer is stored; a
  * repeat with the same body gets that answer again (marked `Idempotent-Replayed: true`) and
  * creates nothing; the same key with another body is a 422; a repeat while the first is still
  * running is a 409. A failed first request stores nothing, so the client can retry.
@@ -38,8 +37,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || key === undefined) return next.handle();
-    if (this.reflector.get<boolean>(IDEMPOTENCY_EXEMPT, context.getHandler())) return next.handle();
+    if (key === undefined) return next.handle();
     if (typeof key !== 'string' || !KEY_FORMAT.test(key)) {
       throw InvalidInputError.single(
         'Idempotency-Key',
