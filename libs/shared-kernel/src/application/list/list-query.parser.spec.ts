@@ -100,6 +100,14 @@ describe('parseListQuery', () => {
       ]);
     });
 
+    it('breaks ties on id in the direction of the last field, so one index serves both', () => {
+      expect(parseListQuery({ ordering: 'name,-ramMb' }, SCHEMA).ordering).toEqual([
+        { field: 'name', direction: 'asc' },
+        { field: 'ramMb', direction: 'desc' },
+        { field: 'id', direction: 'desc' },
+      ]);
+    });
+
     it('does not add id when the client already sorts on it', () => {
       expect(parseListQuery({ ordering: '-id,name' }, SCHEMA).ordering).toEqual([
         { field: 'id', direction: 'desc' },

@@ -8,7 +8,7 @@ const DEFAULT_ORDERING: readonly SortOrder[] = [{ field: 'createdAt', direction:
  * Ids are unique, so ending on them makes the order total: rows that tie on the requested fields
  * keep their places from one request to the next, and paging neither repeats nor skips them.
  */
-const TIE_BREAKER: SortOrder = { field: 'id', direction: 'asc' };
+const TIE_BREAKER_FIELD = 'id';
 
 /**
  * The `ordering` parameter: `-ramMb,name` sorts by ramMb descending, then name ascending.
@@ -61,7 +61,13 @@ function orderingProblem(
   return undefined;
 }
 
+/**
+ * The id goes the way of the last sort field: an index on (field, id) read backwards then
+ * serves `-field` as well as it serves `field`. With the id always ascending, a descending sort
+ * could use no index and would sort every matching row to find one page.
+ */
 function withTieBreaker(ordering: readonly SortOrder[]): readonly SortOrder[] {
-  const hasTieBreaker = ordering.some((order) => order.field === TIE_BREAKER.field);
-  return hasTieBreaker ? ordering : [...ordering, TIE_BREAKER];
+  if (ordering.some((order) => order.field === TIE_BREAKER_FIELD)) return ordering;
+  const direction = ordering.at(-1)?.direction ?? 'asc';
+  return [...ordering, { field: TIE_BREAKER_FIELD, direction }];
 }

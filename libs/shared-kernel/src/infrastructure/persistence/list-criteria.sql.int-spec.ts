@@ -353,7 +353,7 @@ describe.each(DIALECTS)('list criteria in SQL on $name', (dialect) => {
       ]);
     });
 
-    it('breaks ties on id, ascending, in either direction', async () => {
+    it('breaks ties on id, in the direction of the last field', async () => {
       // web-1 and api share 2048 MB; api has the lower id.
       expect(await names({ ...withRam, ordering: 'ramMb' })).toEqual([
         'api',
@@ -364,8 +364,8 @@ describe.each(DIALECTS)('list criteria in SQL on $name', (dialect) => {
       expect(await names({ ...withRam, ordering: '-ramMb' })).toEqual([
         'db-1',
         'WEB-2',
-        'api',
         'web-1',
+        'api',
       ]);
     });
 
@@ -396,10 +396,10 @@ describe.each(DIALECTS)('list criteria in SQL on $name', (dialect) => {
         'alert!\\back',
       ]);
       expect((await names({ ordering: '-ramMb' })).slice(-4)).toEqual([
-        'promoX50Y',
-        'cache',
-        'promo_50%',
         'alert!\\back',
+        'promo_50%',
+        'cache',
+        'promoX50Y',
       ]);
     });
 
