@@ -10,6 +10,8 @@ export const TEST_RABBITMQ_URL =
   process.env.TEST_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 export interface ReceivedMessage {
+  /** Epoch milliseconds at arrival. */
+  readonly receivedAt: number;
   readonly routingKey: string;
   readonly properties: MessageProperties;
   readonly event: CloudEvent;
@@ -105,6 +107,7 @@ export class TestQueue {
 
   add(message: ConsumeMessage): void {
     this.messages.push({
+      receivedAt: Date.now(),
       routingKey: message.fields.routingKey,
       properties: message.properties,
       event: JSON.parse(message.content.toString('utf8')),
