@@ -31,11 +31,16 @@ export class AddCredentialRequest {
   @Allow()
   localPort!: number;
 
-  @ApiPropertyOptional({ example: '203.0.113.7', nullable: true, description: 'IPv4 or IPv6' })
+  @ApiPropertyOptional({
+    type: String,
+    example: '203.0.113.7',
+    nullable: true,
+    description: 'IPv4 or IPv6',
+  })
   @Allow()
   publicIp?: string | null;
 
-  @ApiPropertyOptional({ example: 2222, minimum: 1, maximum: 65535, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 2222, minimum: 1, maximum: 65535, nullable: true })
   @Allow()
   publicPort?: number | null;
 }

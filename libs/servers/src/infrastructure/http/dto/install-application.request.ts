@@ -11,7 +11,12 @@ export class InstallApplicationRequest {
   @Allow()
   installDir!: string;
 
-  @ApiPropertyOptional({ example: '/var/log/nginx', maxLength: 255, nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    example: '/var/log/nginx',
+    maxLength: 255,
+    nullable: true,
+  })
   @Allow()
   logDir?: string | null;
 }

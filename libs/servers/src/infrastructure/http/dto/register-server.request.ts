@@ -15,15 +15,21 @@ export class RegisterServerRequest {
   @Allow()
   name!: string;
 
-  @ApiPropertyOptional({ example: 4, minimum: 1, maximum: 4096, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 4, minimum: 1, maximum: 4096, nullable: true })
   @Allow()
   cpuCores?: number | null;
 
-  @ApiPropertyOptional({ example: 8192, minimum: 1, maximum: 67108864, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 8192,
+    minimum: 1,
+    maximum: 67108864,
+    nullable: true,
+  })
   @Allow()
   ramMb?: number | null;
 
-  @ApiPropertyOptional({ example: 200, minimum: 1, maximum: 1048576, nullable: true })
+  @ApiPropertyOptional({ type: Number, example: 200, minimum: 1, maximum: 1048576, nullable: true })
   @Allow()
   diskGb?: number | null;
 
