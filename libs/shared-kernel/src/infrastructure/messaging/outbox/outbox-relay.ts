@@ -5,6 +5,7 @@ import { toCloudEvent } from '../cloud-event.mapper';
 import { EventTransport } from '../event-transport';
 import { Backoff } from './backoff';
 import { Outbox } from './outbox';
+import { OutboxDrain } from './outbox-drain';
 import { WakeUpSignal } from './wake-up-signal';
 
 /** Events per round trip: large enough for throughput, small enough to keep memory flat. */
@@ -75,10 +76,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    * failed and is to be retried after a pause.
    */
   private async deliverPending(): Promise<boolean> {
-    const drain = await this.outbox.beginDrain().catch((error: unknown) => this.failed(error));
-    if (drain === false) return false;
-    if (drain === undefined) return true; // another instance is draining, ours included
+    let drain: OutboxDrain | undefined;
     try {
+      drain = await this.outbox.beginDrain();
+      if (!drain) return true; // another instance is draining, our rows included
       while (!this.stopping.signal.aborted) {
         const batch = await drain.pending(BATCH_SIZE);
         if (batch.length === 0) return true;
@@ -90,7 +91,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (error) {
       return this.failed(error);
     } finally {
-      await drain.end().catch((error: unknown) => this.failed(error));
+      await drain
+        ?.end()
+        .catch((error: unknown) => this.logger.warn(`could not end the drain: ${describe(error)}`));
     }
   }
 
