@@ -31,7 +31,7 @@ import {
 import { UninstallReason } from './installations/uninstall-reason';
 import { ServerDetails, ServerProfile, ServerProfileValues } from './server-profile.value-object';
 import { ServerStatus } from './server-status.value-object';
-import { ServerSnapshot } from './server.snapshot';
+import { InstalledApplicationSnapshot, ServerSnapshot } from './server.snapshot';
 
 /** A registration may bring credentials and applications along; all of it is taken or none. */
 export interface ServerRegistration extends ServerDetails {
@@ -53,7 +53,7 @@ export interface StoredServer {
   readonly applications: readonly InstallationRecord[];
 }
 
-/** What installing did: 201 for a new installation, 200 otherwise. */
+/** What installing did, for callers that answer a new installation unlike a move or a repeat. */
 export type InstallOutcome = 'installed' | 'moved' | 'unchanged';
 
 /**
@@ -99,13 +99,10 @@ export class Server extends AggregateRoot {
       }
       server.installationsByApplication.set(installation.applicationId, installation);
     }
-    const labels = new Map(
-      installations.map(({ applicationId }) => [
-        applicationId,
-        catalogue.installable(applicationId),
-      ]),
+    const applications = server.installedApplications.map((installation) =>
+      labelled(installation, catalogue.installable(installation.applicationId)),
     );
-    server.recordChange(ServerRegistered, () => server.registrationSnapshot(labels), at);
+    server.recordChange(ServerRegistered, () => server.registrationSnapshot(applications), at);
     return server;
   }
 
@@ -203,8 +200,8 @@ export class Server extends AggregateRoot {
 
   removeCredential(credentialId: string, at: Date): void {
     this.assertNotDiscarded();
-    this.credential(credentialId);
-    this.credentialsById.delete(credentialId);
+    const credential = this.credential(credentialId);
+    this.credentialsById.delete(credential.id);
     this.recordChange(CredentialRemoved, { credentialId }, at);
   }
 
@@ -224,6 +221,7 @@ export class Server extends AggregateRoot {
   ): InstallOutcome {
     this.assertNotDiscarded();
     const installation = InstalledApplication.create(details);
+    // Refuses an unknown or discarded application; moving one is installing it again.
     catalogue.installable(installation.applicationId);
     const current = this.installationsByApplication.get(installation.applicationId);
     if (installation.equals(current)) return 'unchanged';
@@ -266,21 +264,28 @@ export class Server extends AggregateRoot {
     return credential;
   }
 
-  private registrationSnapshot(labels: ReadonlyMap<string, ApplicationLabel>): ServerSnapshot {
+  private registrationSnapshot(
+    applications: readonly InstalledApplicationSnapshot[],
+  ): ServerSnapshot {
     return {
       id: this.id,
       ...this.currentProfile.toJSON(),
       status: this.currentStatus.value,
       credentials: this.credentials.map((credential) => credential.snapshot()),
-      applications: this.installedApplications.map((installation) => {
-        const { applicationId, installDir, logDir } = installation.toJSON();
-        const { name, version, architecture } = labels.get(applicationId) as ApplicationLabel;
-        return { applicationId, name, version, architecture, installDir, logDir };
-      }),
+      applications,
       revision: this.revision,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),
       discarded: this.discarded,
     };
   }
+}
+
+/** An installation as servers show it, with the catalogue's label in the API's field order. */
+function labelled(
+  installation: InstalledApplication,
+  { name, version, architecture }: ApplicationLabel,
+): InstalledApplicationSnapshot {
+  const { applicationId, installDir, logDir } = installation.toJSON();
+  return { applicationId, name, version, architecture, installDir, logDir };
 }

@@ -79,7 +79,11 @@ export class TypeOrmServerRepository extends ServerRepository {
    * diffing, and safe, as the revision-checked root update above already holds the server's
    * row lock against concurrent writers.
    */
-  private async saveChildren(manager: EntityManager, server: Server, rows: ServerRows) {
+  private async saveChildren(
+    manager: EntityManager,
+    server: Server,
+    rows: ServerRows,
+  ): Promise<void> {
     const loaded = this.loadedChildren.get(server);
     const current = childrenOf(rows);
     for (const table of Object.keys(CHILD_RECORDS) as ChildTable[]) {
