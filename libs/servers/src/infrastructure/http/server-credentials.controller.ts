@@ -116,8 +116,9 @@ export class ServerCredentialsController {
   }
 
   /**
-   * The one way to read a password. Admins only, recorded as `credential_revealed`, and never
-   * stored for Idempotency-Key replays: a repeated reveal is revealed, and recorded, again.
+   * The one way to read a password. Admins only, recorded as `credential_revealed`, and not
+   * @Idempotent on purpose: its answer must never be stored for replays, and a repeated
+   * reveal is revealed, and recorded, again.
    */
   @Post(':credentialId/reveal')
   @HttpCode(200)
