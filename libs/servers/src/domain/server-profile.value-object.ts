@@ -49,10 +49,6 @@ export class ServerProfile extends ValueObject<ServerProfileProps> {
     return ServerProfile.create({ ...this.toJSON(), ...omitUndefined(changes) });
   }
 
-  get name(): ServerName {
-    return this.props.name;
-  }
-
   toJSON(): ServerProfileValues {
     const { name, hardware, environment, operatingSystem } = this.props;
     return {

@@ -25,7 +25,7 @@ import { ApplicationCatalogue, ApplicationLabel } from './installations/applicat
 import { ApplicationListedTwiceError } from './installations/application-listed-twice.error';
 import {
   InstallationDetails,
-  InstallationRecord,
+  InstallationValues,
   InstalledApplication,
 } from './installations/installed-application.value-object';
 import { UninstallReason } from './installations/uninstall-reason';
@@ -50,7 +50,7 @@ export interface StoredServer {
   readonly profile: ServerProfileValues;
   readonly status: string;
   readonly credentials: readonly StoredCredential[];
-  readonly applications: readonly InstallationRecord[];
+  readonly applications: readonly InstallationValues[];
 }
 
 /** What installing did, for callers that answer a new installation unlike a move or a repeat. */

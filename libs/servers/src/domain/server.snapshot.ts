@@ -2,10 +2,10 @@ import { CredentialSnapshot } from './credentials/credential.snapshot';
 import { OperatingSystemParts } from './operating-system.value-object';
 import { ServerStatusName } from './server-status.value-object';
 import { ApplicationLabel } from './installations/application-catalogue';
-import { InstallationRecord } from './installations/installed-application.value-object';
+import { InstallationValues } from './installations/installed-application.value-object';
 
 /** An installed application as a server shows it: where it is, and what the catalogue calls it. */
-export interface InstalledApplicationSnapshot extends InstallationRecord, ApplicationLabel {}
+export interface InstalledApplicationSnapshot extends InstallationValues, ApplicationLabel {}
 
 /** The server as the API shows it; also the payload of `server.server.registered`. */
 export interface ServerSnapshot {

@@ -4,17 +4,14 @@ import { SealedPassword } from '../domain/credentials/sealed-password.value-obje
 
 /**
  * A vault for domain tests: it "seals" by base64 encoding, so tests can see what would be
- * stored without any key. Counts reveals, for tests that care whether one happened.
+ * stored without any key.
  */
 export class ReversiblePasswordVault extends PasswordVault {
-  reveals = 0;
-
   seal(password: Password): SealedPassword {
     return SealedPassword.of('test-key', Buffer.from(password.plaintext()).toString('base64'));
   }
 
   reveal(sealed: SealedPassword): Password {
-    this.reveals++;
     return Password.create(Buffer.from(sealed.ciphertext, 'base64').toString());
   }
 }

@@ -1,8 +1,8 @@
 import { DomainEvent } from '@servertree/shared-kernel/domain';
-import { InstallationRecord } from '../installations/installed-application.value-object';
+import { InstallationValues } from '../installations/installed-application.value-object';
 
 /** Recorded again when an installed application moves: the directories now in force. */
-export class ApplicationInstalled extends DomainEvent<InstallationRecord> {
+export class ApplicationInstalled extends DomainEvent<InstallationValues> {
   static readonly type = 'server.server.application_installed';
   readonly type = ApplicationInstalled.type;
 }

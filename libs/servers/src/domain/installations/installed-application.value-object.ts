@@ -14,8 +14,8 @@ export interface InstallationDetails {
   readonly logDir?: unknown;
 }
 
-/** An installation as events and storage carry it. */
-export interface InstallationRecord {
+/** An installation as plain values: how events and storage carry it. */
+export interface InstallationValues {
   readonly applicationId: string;
   readonly installDir: string;
   readonly logDir: string | null;
@@ -50,7 +50,7 @@ export class InstalledApplication extends ValueObject<InstalledApplicationProps>
     return this.props.applicationId;
   }
 
-  toJSON(): InstallationRecord {
+  toJSON(): InstallationValues {
     return {
       applicationId: this.props.applicationId,
       installDir: this.props.installDir.value,

@@ -170,7 +170,7 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
     const { profile } = await registered();
     const twin = Server.register(
       randomUUID(),
-      ServerMother.registration({ name: profile.name.value.toUpperCase() }),
+      ServerMother.registration({ name: profile.toJSON().name.toUpperCase() }),
       { vault, catalogue: fixedApplicationCatalogue },
       now(),
     );
