@@ -172,6 +172,13 @@ describe('Server credentials', () => {
       expect(server.credentials.map((credential) => credential.id)[0]).toBe(first);
     });
 
+    it('replaces the password but never removes it', () => {
+      const credentialId = withCredential();
+      expect(
+        violationsOf(() => server.modifyCredential(credentialId, { password: null }, vault, T1)),
+      ).toEqual([{ field: 'password', message: 'password is required' }]);
+    });
+
     it('refuses invalid values and keeps the credential as it was', () => {
       const credentialId = withCredential();
       expect(

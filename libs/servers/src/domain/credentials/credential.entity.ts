@@ -95,11 +95,16 @@ export class Credential {
     return this.access.username;
   }
 
-  /** Changes the given fields; fields left out keep their value. */
+  /**
+   * This credential with the given fields changed (fields left out keep their value, null
+   * clears an optional one), and what that changes. `this` stays as it is.
+   */
   revise(changes: Partial<CredentialDetails>, vault: PasswordVault): CredentialRevision {
     const next = validateAll({
       access: () => Credential.validateAccess({ ...this.snapshot(), ...omitUndefined(changes) }),
-      password: () => optional(changes.password, Password.create),
+      // A password can be replaced, never removed: null is refused like any bad password.
+      password: () =>
+        changes.password === undefined ? undefined : Password.create(changes.password),
     });
     const changeSet = new ChangeSet();
     for (const field of ACCESS_FIELDS) {
