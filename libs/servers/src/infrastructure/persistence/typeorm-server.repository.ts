@@ -22,7 +22,8 @@ const CHILD_RECORDS = {
 export class TypeOrmServerRepository extends ServerRepository {
   /**
    * The child rows each loaded server had, as JSON: a status change or a reveal must not
-   * rewrite credentials and installations it did not touch.
+   * rewrite credentials and installations it did not touch. Held weakly, so nothing here
+   * outlives the command that loaded the server.
    */
   private readonly loadedChildren = new WeakMap<Server, Record<ChildTable, string>>();
 
