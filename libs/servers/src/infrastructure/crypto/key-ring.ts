@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
 import { ConfigurationError } from '@servertree/shared-kernel/infrastructure/config/configuration.error';
+import { loadOrCreateSecretFile } from '@servertree/shared-kernel/infrastructure/support/local-secret-file';
 import { EncryptionKey } from './encryption-key';
-import { loadOrCreateKeyFile } from './local-key-file';
 
 const KEY_FORMAT = 'a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)';
 
@@ -36,7 +36,14 @@ export class KeyRing {
     const keyFile = join(config.dataDir, 'credentials.key');
     const active = config.credentials.activeKey
       ? parse(config.credentials.activeKey, 'CREDENTIALS_KEY')
-      : parse(loadOrCreateKeyFile(keyFile), keyFile);
+      : parse(
+          loadOrCreateSecretFile(
+            keyFile,
+            () => EncryptionKey.generate().toBase64(),
+            'CREDENTIALS_KEY not set',
+          ),
+          keyFile,
+        );
     const previous = config.credentials.previousKeys.map((encoded, index) =>
       parse(encoded, `CREDENTIALS_PREVIOUS_KEYS (entry ${index + 1})`),
     );

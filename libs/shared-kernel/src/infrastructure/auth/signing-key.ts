@@ -1,8 +1,7 @@
-import { Logger } from '@nestjs/common';
 import { createPublicKey, createSecretKey, KeyObject, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
+import { loadOrCreateSecretFile } from '../support/local-secret-file';
 
 /**
  * The key tokens are verified with. Configured in production (AUTH_JWT_SECRET for HS256 or
@@ -34,12 +33,10 @@ export class SigningKey {
   }
 
   private static generatedSecret(dataDir: string): string {
-    const file = join(dataDir, 'auth-secret');
-    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-    mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString('hex');
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-    new Logger('Auth').warn(`AUTH_JWT_SECRET not set: generated one in ${file} (development only)`);
-    return secret;
+    return loadOrCreateSecretFile(
+      join(dataDir, 'auth-secret'),
+      () => randomBytes(32).toString('hex'),
+      'AUTH_JWT_SECRET not set',
+    );
   }
 }
