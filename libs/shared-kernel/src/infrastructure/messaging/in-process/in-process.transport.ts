@@ -7,6 +7,7 @@ import {
   RegisteredConsumer,
 } from '../consumers/integration-event-consumers';
 import { IntegrationEventDispatcher } from '../consumers/integration-event-dispatcher';
+import { errorMessage } from '../error-message';
 import { Delivery, EventTransport } from '../event-transport';
 
 /** Pause before attempt n+1 is n times this: short, because the relay waits meanwhile. */
@@ -61,7 +62,7 @@ export class InProcessTransport extends EventTransport implements OnApplicationB
     // No dead-letter queue here: the log line is the dead letter, with all it takes to replay it.
     this.logger.error(
       `${consumer.name} failed on ${event.type} ${event.id} ${MAX_DELIVERY_ATTEMPTS} times, ` +
-        `giving up: ${lastError instanceof Error ? lastError.message : String(lastError)}; ` +
+        `giving up: ${errorMessage(lastError)}; ` +
         `event: ${JSON.stringify(event)}`,
     );
   }

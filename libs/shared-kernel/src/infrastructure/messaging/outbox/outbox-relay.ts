@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { setTimeout as delay } from 'node:timers/promises';
 import { Clock } from '../../../application/clock.port';
 import { toCloudEvent } from '../cloud-event.mapper';
+import { errorMessage } from '../error-message';
 import { EventTransport } from '../event-transport';
 import { Backoff } from './backoff';
 import { Outbox } from './outbox';
@@ -93,13 +94,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     } finally {
       await drain
         ?.end()
-        .catch((error: unknown) => this.logger.warn(`could not end the drain: ${describe(error)}`));
+        .catch((error: unknown) =>
+          this.logger.warn(`could not end the drain: ${errorMessage(error)}`),
+        );
     }
   }
 
   /** Logs the first failure of a streak loudly and the rest quietly: an outage is one warning. */
   private failed(error: unknown): false {
-    const message = `event delivery via ${this.transport.name} failed, retrying: ${describe(error)}`;
+    const message = `event delivery via ${this.transport.name} failed, retrying: ${errorMessage(error)}`;
     if (this.failures === 0) this.logger.warn(message);
     else this.logger.debug(message);
     this.failures += 1;
@@ -113,8 +116,4 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     }
     this.backoff.reset();
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

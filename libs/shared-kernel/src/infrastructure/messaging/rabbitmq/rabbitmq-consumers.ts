@@ -7,6 +7,7 @@ import {
   RegisteredConsumer,
 } from '../consumers/integration-event-consumers';
 import { IntegrationEventDispatcher } from '../consumers/integration-event-dispatcher';
+import { errorMessage } from '../error-message';
 import { parseCloudEvent } from './cloud-event.parser';
 import { CONSUMER_CHANNEL } from './connect-to-rabbitmq';
 import { ConsumerQueues, RETRY_DELAY_MS } from './consumer-queues';
@@ -72,13 +73,13 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
       return undefined;
     } catch (error) {
       const attempt = deliveryAttempt(message, queues.main);
-      const failure = `${consumer.name} failed on ${event.type} ${event.id} (attempt ${attempt} of ${MAX_DELIVERY_ATTEMPTS}): ${describe(error)}`;
+      const failure = `${consumer.name} failed on ${event.type} ${event.id} (attempt ${attempt} of ${MAX_DELIVERY_ATTEMPTS}): ${errorMessage(error)}`;
       if (attempt < MAX_DELIVERY_ATTEMPTS) {
         this.logger.warn(`${failure}; retrying in ${RETRY_DELAY_MS} ms`);
         return new Nack(false);
       }
       this.logger.error(`${failure}; moved to ${queues.deadLetter}`);
-      await this.deadLetter(queues, message, describe(error));
+      await this.deadLetter(queues, message, errorMessage(error));
       return undefined;
     }
   }
@@ -96,8 +97,4 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
       headers: { ...message.properties.headers, 'x-failure-reason': reason.slice(0, 1_000) },
     });
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
