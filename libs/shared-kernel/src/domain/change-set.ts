@@ -21,7 +21,8 @@ export class ChangeSet {
   compare(field: string, from: unknown, to: unknown): this {
     const before = plain(from);
     const after = plain(to);
-    if (JSON.stringify(before) !== JSON.stringify(after)) this.changes[field] = { from: before, to: after };
+    if (JSON.stringify(before) !== JSON.stringify(after))
+      this.changes[field] = { from: before, to: after };
     return this;
   }
 

@@ -1,5 +1,9 @@
 import { EventBus } from '@nestjs/cqrs';
-import { ConcurrentModificationError, DomainEvent, Identifier } from '@servertree/shared-kernel/domain';
+import {
+  ConcurrentModificationError,
+  DomainEvent,
+  Identifier,
+} from '@servertree/shared-kernel/domain';
 import { UnitOfWork } from '@servertree/shared-kernel/infrastructure/persistence/unit-of-work';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
 import { ApplicationAlreadyRegisteredError } from '../../domain/application-already-registered.error';
