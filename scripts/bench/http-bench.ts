@@ -2,6 +2,7 @@
  * npm run bench: ServerTree (built, on MariaDB + RabbitMQ) next to a raw Fastify + mysql2
  * baseline doing the same SQL, both loaded over loopback by autocannon from this process.
  * Each server gets its own fresh database; the RabbitMQ exchange is unique and deleted after.
+ * Run it on a quiet machine: the load generator, both servers, MariaDB and RabbitMQ share the cores.
  *
  * Options (env): BENCH_DURATION seconds per scenario (10), BENCH_CONNECTIONS (32), BENCH_SEED (1000).
  */
@@ -10,18 +11,16 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sign } from 'jsonwebtoken';
-import { connect } from 'amqplib';
 import { createConnection } from 'mysql2/promise';
+import { createTestDatabase, TestDatabase } from '../../test/support/mariadb';
+import { TestBroker } from '../../test/support/rabbitmq';
 import { progress } from './progress';
+import { ServiceProcess, startService } from './service-process';
 
-const ROOT = join(__dirname, '../..');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SEED = Number(process.env.BENCH_SEED ?? 1000);
-const MYSQL = process.env.BENCH_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306';
-const AMQP = process.env.BENCH_RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const SECRET = randomBytes(32).toString('hex');
-const RUN = `${Date.now()}_${randomBytes(3).toString('hex')}`;
 
 interface Target {
   readonly name: string;
@@ -43,61 +42,56 @@ async function main(): Promise<void> {
   console.log(
     `ServerTree HTTP benchmark: ${DURATION}s per scenario, ${CONNECTIONS} connections, ${SEED} seeded applications`,
   );
-  const databases = [`st_bench_service_${RUN}`, `st_bench_baseline_${RUN}`];
-  const exchange = `bench.${RUN}`;
-  const children: ChildProcess[] = [];
+  const databases: TestDatabase[] = [];
+  let broker: TestBroker | undefined;
+  let service: ServiceProcess | undefined;
+  let baselineProcess: ChildProcess | undefined;
   try {
-    for (const db of databases)
-      await onServer(`CREATE DATABASE ${db} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    const serviceDb = await createTestDatabase('bench_service');
+    const baselineDb = await createTestDatabase('bench_baseline');
+    databases.push(serviceDb, baselineDb);
+    broker = await TestBroker.create('bench_http');
     const token = sign({ sub: 'bench', roles: ['admin'] }, SECRET, { expiresIn: '1h' });
 
     console.log('starting ServerTree (dist) on MariaDB + RabbitMQ…');
-    const service: Target = {
+    service = await startService(3901, {
+      ...broker.env(),
+      DATABASE_URL: serviceDb.url,
+      AUTH_JWT_SECRET: SECRET,
+    });
+    const serviceTarget: Target = {
       name: 'ServerTree',
-      url: 'http://127.0.0.1:3901',
+      url: service.url,
       prefix: '/api/v1',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     };
-    children.push(
-      start('node', [join(ROOT, 'dist/apps/api/src/main.js')], {
-        NODE_ENV: 'production',
-        PORT: '3901',
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: `${MYSQL}/${databases[0]}`,
-        RABBITMQ_URL: AMQP,
-        RABBITMQ_EXCHANGE: exchange,
-        RABBITMQ_QUEUE_PREFIX: `bench_${RUN}`,
-        AUTH_JWT_SECRET: SECRET,
-        CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-      }),
-    );
-    await waitFor(`${service.url}/health/ready`);
 
     console.log('starting the raw Fastify + mysql2 baseline…');
-    const baseline: Target = {
+    // The baseline works on the schema the service's migrations created, in its own database.
+    for (const table of ['applications', 'domain_events']) {
+      await onServer(
+        serviceDb.url,
+        `CREATE TABLE ${baselineDb.name}.${table} LIKE ${serviceDb.name}.${table}`,
+      );
+    }
+    baselineProcess = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'baseline-server.ts')],
+      {
+        env: { ...process.env, PORT: '3902', DATABASE_URL: baselineDb.url },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const baselineTarget: Target = {
       name: 'baseline',
       url: 'http://127.0.0.1:3902',
       prefix: '',
       headers: { 'content-type': 'application/json' },
     };
-    // The baseline works on the schema the service's migrations created, in its own database.
-    await onServer(`CREATE TABLE ${databases[1]}.applications LIKE ${databases[0]}.applications`);
-    await onServer(`CREATE TABLE ${databases[1]}.domain_events LIKE ${databases[0]}.domain_events`);
-    children.push(
-      start(
-        'node',
-        ['-r', 'ts-node/register/transpile-only', join(__dirname, 'baseline-server.ts')],
-        {
-          PORT: '3902',
-          DATABASE_URL: `${MYSQL}/${databases[1]}`,
-        },
-      ),
-    );
-    await waitFor(`${baseline.url}/applications?limit=1`);
+    await waitFor(`${baselineTarget.url}/applications?limit=1`);
 
     const results: Result[] = [];
-    for (const target of [service, baseline]) {
+    for (const target of [serviceTarget, baselineTarget]) {
       const ids = await seed(target);
       results.push(
         await load('GET one', target, () => ({
@@ -126,10 +120,10 @@ async function main(): Promise<void> {
     }
     report(results);
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    for (const db of databases)
-      await onServer(`DROP DATABASE IF EXISTS ${db}`).catch(() => undefined);
-    await deleteExchange(exchange).catch(() => undefined);
+    baselineProcess?.kill('SIGTERM');
+    await service?.stop();
+    await broker?.cleanUp();
+    for (const database of databases) await database.drop();
   }
 }
 
@@ -195,19 +189,6 @@ function report(results: Result[]): void {
   }
 }
 
-function start(command: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  child.on('exit', (code, signal) => {
-    if (code !== null && code !== 0)
-      console.error(`${command} ${args.at(-1)} exited with ${code ?? signal}`);
-  });
-  return child;
-}
-
 async function waitFor(url: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
     try {
@@ -220,22 +201,12 @@ async function waitFor(url: string): Promise<void> {
   throw new Error(`${url} did not become ready`);
 }
 
-async function onServer(statement: string): Promise<void> {
-  const connection = await createConnection(MYSQL);
+async function onServer(url: string, statement: string): Promise<void> {
+  const connection = await createConnection(url);
   try {
     await connection.query(statement);
   } finally {
     await connection.end();
-  }
-}
-
-async function deleteExchange(exchange: string): Promise<void> {
-  const connection = await connect(AMQP);
-  try {
-    const channel = await connection.createChannel();
-    await channel.deleteExchange(exchange);
-  } finally {
-    await connection.close();
   }
 }
 

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { isUniqueViolation } from '../../persistence/database-errors';
-import { IdempotencyRecord } from './idempotency-record';
+import { IdempotencyRecord } from './idempotency.record';
 import { StoredResponse } from './stored-response';
 
 /** How long a key is remembered. */

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { IdempotencyRecord } from './idempotency-record';
+import { IdempotencyRecord } from './idempotency.record';
 import { IdempotencyStore } from './idempotency-store';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
