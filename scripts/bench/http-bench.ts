@@ -4,7 +4,8 @@
  * Each server gets its own fresh database; the RabbitMQ exchange is unique and deleted after.
  * Run it on a quiet machine: the load generator, both servers, MariaDB and RabbitMQ share the cores.
  *
- * Options (env): BENCH_DURATION seconds per scenario (10), BENCH_CONNECTIONS (32), BENCH_SEED (1000).
+ * Options (env): BENCH_DURATION seconds per scenario (10), BENCH_CONNECTIONS (32), BENCH_SEED (1000),
+ * BENCH_WARM_UP seconds of untimed load per server (3).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,6 +21,7 @@ import { ServiceProcess, startService } from './service-process';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SEED = Number(process.env.BENCH_SEED ?? 1000);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3);
 const SECRET = randomBytes(32).toString('hex');
 
 interface Target {
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     const results: Result[] = [];
     for (const target of [serviceTarget, baselineTarget]) {
       const ids = await seed(target);
+      await warmUp(target, ids);
       results.push(
         await load('GET one', target, () => ({
           method: 'GET',
@@ -144,6 +147,26 @@ async function seed(target: Target): Promise<string[]> {
     progress(`seeding ${target.name}`, ids.length, SEED);
   }
   return ids;
+}
+
+/** Untimed load first, so both servers are measured with their hot paths already compiled. */
+async function warmUp(target: Target, ids: readonly string[]): Promise<void> {
+  process.stdout.write(`  ${target.name}: warming up for ${WARM_UP}s…\n`);
+  await autocannon({
+    url: target.url,
+    connections: CONNECTIONS,
+    duration: WARM_UP,
+    headers: target.headers,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          method: 'GET',
+          path: `${target.prefix}/applications/${pick(ids)}`,
+        }),
+      },
+    ],
+  });
 }
 
 async function load(

@@ -6,6 +6,7 @@ import {
   timestampFrom,
 } from '@servertree/shared-kernel/infrastructure/persistence/database-values';
 import { fetchListPage } from '@servertree/shared-kernel/infrastructure/persistence/list-criteria.sql';
+import { SqlTemplate } from '@servertree/shared-kernel/infrastructure/persistence/sql-template';
 import {
   ColumnMap,
   SqlListMapping,
@@ -44,12 +45,14 @@ const LIST_MAPPING: SqlListMapping = {
 /** Reads straight from the `applications` table into views: one statement per answer. */
 @Injectable()
 export class TypeOrmApplicationReadModel extends ApplicationReadModel {
+  private readonly byId = new SqlTemplate();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
   }
 
   async findById(id: string): Promise<ApplicationView | undefined> {
-    const row = await this.select().where('a.id = :id', { id }).getRawOne<ApplicationRow>();
+    const row = await this.byId.rawOne<ApplicationRow>(this.select().where('a.id = :id', { id }));
     return row ? toView(row) : undefined;
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListCriteria, Page } from '@servertree/shared-kernel/application/list/list-criteria';
 import { fetchListPage } from '@servertree/shared-kernel/infrastructure/persistence/list-criteria.sql';
+import { SqlTemplate } from '@servertree/shared-kernel/infrastructure/persistence/sql-template';
 import {
   ColumnMap,
   SqlListMapping,
@@ -46,12 +47,21 @@ const LIST_MAPPING: SqlListMapping = {
  */
 @Injectable()
 export class TypeOrmServerReadModel extends ServerReadModel {
+  private readonly sql = {
+    serverById: new SqlTemplate(),
+    credentials: new SqlTemplate(),
+    installations: new SqlTemplate(),
+    idsWithApplication: new SqlTemplate(),
+  };
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
   }
 
   async findById(id: string): Promise<ServerView | undefined> {
-    const row = await this.servers().where('s.id = :id', { id }).getRawOne<ServerRow>();
+    const row = await this.sql.serverById.rawOne<ServerRow>(
+      this.servers().where('s.id = :id', { id }),
+    );
     if (!row) return undefined;
     const [view] = await this.withChildren([row]);
     return view;
@@ -64,14 +74,15 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   }
 
   async idsWithApplication(applicationId: string): Promise<string[]> {
-    const rows = await this.dataSource
-      .createQueryBuilder(ServerApplicationRecord, 'sa')
-      .select('sa.server_id', 'id')
-      .innerJoin(ServerRecord, 's', 's.id = sa.server_id')
-      .where('sa.application_id = :applicationId', { applicationId })
-      .andWhere('s.discarded = 0')
-      .orderBy('sa.server_id')
-      .getRawMany<{ id: string }>();
+    const rows = await this.sql.idsWithApplication.rawMany<{ id: string }>(
+      this.dataSource
+        .createQueryBuilder(ServerApplicationRecord, 'sa')
+        .select('sa.server_id', 'id')
+        .innerJoin(ServerRecord, 's', 's.id = sa.server_id')
+        .where('sa.application_id = :applicationId', { applicationId })
+        .andWhere('s.discarded = 0')
+        .orderBy('sa.server_id'),
+    );
     return rows.map((row) => row.id);
   }
 
@@ -110,21 +121,22 @@ export class TypeOrmServerReadModel extends ServerReadModel {
 
   /** Never selects the ciphertext: the read side has no business with passwords. */
   private async credentialsOf(serverIds: string[]): Promise<Map<string, CredentialRow[]>> {
-    const rows = await this.dataSource
-      .createQueryBuilder(ServerCredentialRecord, 'c')
-      .select([
-        'c.server_id AS serverId',
-        'c.id AS id',
-        'c.connection_type AS connectionType',
-        'c.username AS username',
-        'c.local_ip AS localIp',
-        'c.local_port AS localPort',
-        'c.public_ip AS publicIp',
-        'c.public_port AS publicPort',
-      ])
-      .where('c.server_id IN (:...serverIds)', { serverIds })
-      .orderBy('c.id')
-      .getRawMany<CredentialRow>();
+    const rows = await this.sql.credentials.rawMany<CredentialRow>(
+      this.dataSource
+        .createQueryBuilder(ServerCredentialRecord, 'c')
+        .select([
+          'c.server_id AS serverId',
+          'c.id AS id',
+          'c.connection_type AS connectionType',
+          'c.username AS username',
+          'c.local_ip AS localIp',
+          'c.local_port AS localPort',
+          'c.public_ip AS publicIp',
+          'c.public_port AS publicPort',
+        ])
+        .where('c.server_id IN (:...serverIds)', { serverIds })
+        .orderBy('c.id'),
+    );
     return groupByServer(rows);
   }
 
@@ -133,21 +145,22 @@ export class TypeOrmServerReadModel extends ServerReadModel {
    * fine on the query side, which answers questions and enforces nothing. Writes never do it.
    */
   private async installationsOf(serverIds: string[]): Promise<Map<string, InstallationRow[]>> {
-    const rows = await this.dataSource
-      .createQueryBuilder(ServerApplicationRecord, 'sa')
-      .innerJoin('applications', 'a', 'a.id = sa.application_id')
-      .select([
-        'sa.server_id AS serverId',
-        'sa.application_id AS applicationId',
-        'a.name AS name',
-        'a.version AS version',
-        'a.architecture AS architecture',
-        'sa.install_dir AS installDir',
-        'sa.log_dir AS logDir',
-      ])
-      .where('sa.server_id IN (:...serverIds)', { serverIds })
-      .orderBy('sa.application_id')
-      .getRawMany<InstallationRow>();
+    const rows = await this.sql.installations.rawMany<InstallationRow>(
+      this.dataSource
+        .createQueryBuilder(ServerApplicationRecord, 'sa')
+        .innerJoin('applications', 'a', 'a.id = sa.application_id')
+        .select([
+          'sa.server_id AS serverId',
+          'sa.application_id AS applicationId',
+          'a.name AS name',
+          'a.version AS version',
+          'a.architecture AS architecture',
+          'sa.install_dir AS installDir',
+          'sa.log_dir AS logDir',
+        ])
+        .where('sa.server_id IN (:...serverIds)', { serverIds })
+        .orderBy('sa.application_id'),
+    );
     return groupByServer(rows);
   }
 }

@@ -87,6 +87,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         const delivery = await this.transport.publish(batch.map(toCloudEvent));
         await drain.markPublished(batch.slice(0, delivery.confirmed), this.clock.now());
         if (delivery.confirmed < batch.length) return this.failed(delivery.failure);
+        // A short batch was all that was pending when read; anything committed since has
+        // nudged the relay, so asking again now would only cost an empty round trip.
+        if (batch.length < BATCH_SIZE) return true;
       }
       return true;
     } catch (error) {
