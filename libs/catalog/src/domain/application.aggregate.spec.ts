@@ -1,4 +1,5 @@
-import { AggregateDiscardedError, InvalidInputError } from '@servertree/shared-kernel/domain';
+import { AggregateDiscardedError } from '@servertree/shared-kernel/domain';
+import { violationsOf } from '@servertree/shared-kernel/testing/violations';
 import { ApplicationMother } from '../testing/application.mother';
 import { Application } from './application.aggregate';
 import { ApplicationDiscarded } from './events/application-discarded.event';
@@ -8,16 +9,6 @@ import { ApplicationRegistered } from './events/application-registered.event';
 const T0 = new Date('2026-01-01T00:00:00Z');
 const T1 = new Date('2026-01-02T00:00:00Z');
 const ID = '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b';
-
-function violationsOf(action: () => unknown): { field: string; message: string }[] {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return [...error.violations];
-    throw error;
-  }
-  throw new Error('expected InvalidInputError');
-}
 
 describe('Application', () => {
   describe('register', () => {

@@ -1,7 +1,7 @@
 import { NotFoundError } from '@servertree/shared-kernel/domain';
 import { ReversiblePasswordVault } from '../testing/reversible-password-vault';
 import { ServerMother } from '../testing/server.mother';
-import { violationsOf } from '../testing/violations';
+import { violationsOf } from '@servertree/shared-kernel/testing/violations';
 import { DuplicateCredentialError } from './credentials/duplicate-credential.error';
 import { CredentialAdded } from './events/credential-added.event';
 import { CredentialModified } from './events/credential-modified.event';

@@ -6,7 +6,7 @@ import {
   UNKNOWN_ID,
 } from '../testing/fixed-application-catalogue';
 import { ServerMother } from '../testing/server.mother';
-import { violationsOf } from '../testing/violations';
+import { violationsOf } from '@servertree/shared-kernel/testing/violations';
 import { ApplicationInstalled } from './events/application-installed.event';
 import { ApplicationUninstalled } from './events/application-uninstalled.event';
 import { DiscardedApplicationError } from './installations/discarded-application.error';

@@ -5,7 +5,7 @@ import { GetEventHistoryQuery } from '@servertree/shared-kernel/application/even
 import { parsePageQuery } from '@servertree/shared-kernel/application/list/page-query.parser';
 import { QueryParams } from '@servertree/shared-kernel/application/list/query-params';
 import { ApiIdParam } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { pageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
+import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { ApiEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/api-event-history.decorator';
 import { EventPageResponse } from '@servertree/shared-kernel/infrastructure/messaging/history/event-page.response';
@@ -28,6 +28,6 @@ export class ApplicationEventsController {
       new GetEventHistoryQuery('application', id, parsePageQuery(query)),
     );
     const path = `/api/v1/applications/${id}/events`;
-    return { ...page, items: [...page.items], ...pageLinks(path, query, page) };
+    return withPageLinks(page, path, query);
   }
 }

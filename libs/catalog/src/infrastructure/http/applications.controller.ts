@@ -30,7 +30,7 @@ import {
 } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
 import { Idempotent } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.decorators';
 import { etagOf, expectedRevisionFrom } from '@servertree/shared-kernel/infrastructure/http/etag';
-import { pageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
+import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { FastifyReply } from 'fastify';
 import { DiscardApplicationCommand } from '../../application/commands/discard-application/discard-application.command';
@@ -104,7 +104,7 @@ export class ApplicationsController {
   async list(@Query() query: QueryParams): Promise<ApplicationPageResponse> {
     const criteria = parseListQuery(query, APPLICATION_LIST_SCHEMA);
     const page = await this.queryBus.execute(new ListApplicationsQuery(criteria));
-    return { ...page, items: [...page.items], ...pageLinks(BASE_PATH, query, page) };
+    return withPageLinks(page, BASE_PATH, query);
   }
 
   @Patch(':id')

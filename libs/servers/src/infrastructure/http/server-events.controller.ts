@@ -8,7 +8,7 @@ import {
   ApiIdParam,
   ApiProblems,
 } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { pageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
+import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { ApiEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/api-event-history.decorator';
 import { EventPageResponse } from '@servertree/shared-kernel/infrastructure/messaging/history/event-page.response';
@@ -33,6 +33,6 @@ export class ServerEventsController {
       new GetEventHistoryQuery('server', id, parsePageQuery(query)),
     );
     const path = `${SERVERS_PATH}/${id}/events`;
-    return { ...page, items: [...page.items], ...pageLinks(path, query, page) };
+    return withPageLinks(page, path, query);
   }
 }

@@ -31,7 +31,7 @@ import {
 } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
 import { Idempotent } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.decorators';
 import { etagOf, expectedRevisionFrom } from '@servertree/shared-kernel/infrastructure/http/etag';
-import { pageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
+import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { FastifyReply } from 'fastify';
 import { ChangeServerStatusCommand } from '../../application/commands/change-server-status/change-server-status.command';
@@ -104,7 +104,7 @@ export class ServersController {
   async list(@Query() query: QueryParams): Promise<ServerPageResponse> {
     const criteria = parseListQuery(query, SERVER_LIST_SCHEMA);
     const page = await this.queryBus.execute(new ListServersQuery(criteria));
-    return { ...page, items: [...page.items], ...pageLinks(SERVERS_PATH, query, page) };
+    return withPageLinks(page, SERVERS_PATH, query);
   }
 
   @Patch(':id')

@@ -1,42 +1,32 @@
-import { InvalidInputError } from '../errors';
+import { violationsOf } from '../../testing/violations';
 import { optional, requireInteger, requirePattern, requireText } from './text';
 import { validateAll, validateEach, withinField } from './validate-all';
-
-function violations(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error.violations;
-    throw error;
-  }
-  return [];
-}
 
 describe('validation building blocks', () => {
   it('requireText trims only when asked and words the rule with the field', () => {
     expect(requireText('name', '  a ', { min: 1, max: 3, trim: true })).toBe('a');
     expect(requireText('password', ' a ', { min: 1, max: 3 })).toBe(' a ');
-    expect(violations(() => requireText('name', 'abcd', { min: 1, max: 3 }))).toEqual([
+    expect(violationsOf(() => requireText('name', 'abcd', { min: 1, max: 3 }))).toEqual([
       { field: 'name', message: 'name must be 1–3 characters long (got 4)' },
     ]);
   });
 
   it('requireInteger rejects fractions, strings and out-of-range values', () => {
     expect(requireInteger('ramMb', 1, 1, 10)).toBe(1);
-    expect(violations(() => requireInteger('ramMb', 1.5, 1, 10))).toEqual([
+    expect(violationsOf(() => requireInteger('ramMb', 1.5, 1, 10))).toEqual([
       { field: 'ramMb', message: 'ramMb must be an integer' },
     ]);
-    expect(violations(() => requireInteger('ramMb', '3', 1, 10))).toEqual([
+    expect(violationsOf(() => requireInteger('ramMb', '3', 1, 10))).toEqual([
       { field: 'ramMb', message: 'ramMb must be an integer' },
     ]);
-    expect(violations(() => requireInteger('ramMb', 11, 1, 10))).toEqual([
+    expect(violationsOf(() => requireInteger('ramMb', 11, 1, 10))).toEqual([
       { field: 'ramMb', message: 'ramMb must be between 1 and 10 (got 11)' },
     ]);
   });
 
   it('requirePattern says in words what the pattern wants', () => {
     expect(
-      violations(() => requirePattern('environment', 'Prod', /^[a-z]+$/, 'a lowercase slug')),
+      violationsOf(() => requirePattern('environment', 'Prod', /^[a-z]+$/, 'a lowercase slug')),
     ).toEqual([
       { field: 'environment', message: 'environment must be a lowercase slug (got "Prod")' },
     ]);
@@ -45,7 +35,7 @@ describe('validation building blocks', () => {
   it('validateAll returns every result, or every violation at once', () => {
     expect(validateAll({ a: () => 1, b: () => 'x' })).toEqual({ a: 1, b: 'x' });
     expect(
-      violations(() =>
+      violationsOf(() =>
         validateAll({
           a: () => requireInteger('a', 'x', 0, 1),
           b: () => requireText('b', '', { min: 1, max: 2 }),
@@ -69,7 +59,7 @@ describe('validation building blocks', () => {
 
   it('withinField anchors nested violations at their position in the request', () => {
     expect(
-      violations(() =>
+      violationsOf(() =>
         withinField('credentials[2]', () => requireText('username', '', { min: 1, max: 128 })),
       ),
     ).toEqual([
@@ -83,7 +73,7 @@ describe('validation building blocks', () => {
   it('validateEach builds every item and anchors each violation at its position', () => {
     const port = (value: unknown) => requireInteger('port', value, 1, 65535);
     expect(validateEach('ports', [22, 443], port)).toEqual([22, 443]);
-    expect(violations(() => validateEach('ports', [0, 22, 'x'], port))).toEqual([
+    expect(violationsOf(() => validateEach('ports', [0, 22, 'x'], port))).toEqual([
       { field: 'ports[0].port', message: 'ports[0].port must be between 1 and 65535 (got 0)' },
       { field: 'ports[2].port', message: 'ports[2].port must be an integer' },
     ]);
@@ -94,7 +84,7 @@ describe('validation building blocks', () => {
     expect(optional(undefined, cores)).toBeNull();
     expect(optional(null, cores)).toBeNull();
     expect(optional(4, cores)).toBe(4);
-    expect(violations(() => optional(0, cores))).toEqual([
+    expect(violationsOf(() => optional(0, cores))).toEqual([
       { field: 'cpuCores', message: 'cpuCores must be between 1 and 8 (got 0)' },
     ]);
   });

@@ -1,3 +1,4 @@
+import type { Page } from '../../application/list/list-criteria';
 import { type QueryParams, valuesOf } from '../../application/list/query-params';
 
 export interface PageLinks {
@@ -31,4 +32,13 @@ export function pageLinks(path: string, query: QueryParams, page: PagePosition):
 
 function queryPair(name: string, value: string | number): string {
   return `${encodeURIComponent(name)}=${encodeURIComponent(value)}`;
+}
+
+/** A page as every list answers it: `{ total, limit, offset, items, next, previous }`. */
+export function withPageLinks<T>(
+  page: Page<T>,
+  path: string,
+  query: QueryParams,
+): PagePosition & PageLinks & { items: T[] } {
+  return { ...page, items: [...page.items], ...pageLinks(path, query, page) };
 }
