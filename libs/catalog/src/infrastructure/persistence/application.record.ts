@@ -1,11 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AggregateRecord } from '@servertree/shared-kernel/infrastructure/persistence/aggregate.record';
+import { Column, Entity } from 'typeorm';
 
 /** The `applications` row. Persistence shape only: the aggregate never sees this class. */
 @Entity('applications')
-export class ApplicationRecord {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class ApplicationRecord extends AggregateRecord {
   @Column({ type: 'varchar', length: 255 })
   name!: string;
 
@@ -14,16 +12,4 @@ export class ApplicationRecord {
 
   @Column({ type: 'varchar', length: 32 })
   architecture!: string;
-
-  @Column({ type: 'int' })
-  revision!: number;
-
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
-
-  @Column({ type: 'boolean' })
-  discarded!: boolean;
 }

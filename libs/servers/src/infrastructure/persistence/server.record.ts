@@ -1,11 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AggregateRecord } from '@servertree/shared-kernel/infrastructure/persistence/aggregate.record';
+import { Column, Entity } from 'typeorm';
 
 /** The `servers` row. Persistence shape only: the aggregate never sees this class. */
 @Entity('servers')
-export class ServerRecord {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
-  id!: string;
-
+export class ServerRecord extends AggregateRecord {
   @Column({ type: 'varchar', length: 255 })
   name!: string;
 
@@ -32,16 +30,4 @@ export class ServerRecord {
 
   @Column({ type: 'varchar', length: 16 })
   status!: string;
-
-  @Column({ type: 'int' })
-  revision!: number;
-
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
-  createdAt!: Date;
-
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
-  updatedAt!: Date;
-
-  @Column({ type: 'boolean' })
-  discarded!: boolean;
 }

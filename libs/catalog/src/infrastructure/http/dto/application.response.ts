@@ -1,6 +1,7 @@
+import { AggregateResponse } from '@servertree/shared-kernel/infrastructure/http/aggregate.response';
 import { ApiProperty } from '@nestjs/swagger';
 
-export class ApplicationResponse {
+export class ApplicationResponse extends AggregateResponse {
   @ApiProperty({ format: 'uuid', example: '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b' })
   id!: string;
 
@@ -12,16 +13,4 @@ export class ApplicationResponse {
 
   @ApiProperty({ example: 'x86_64' })
   architecture!: string;
-
-  @ApiProperty({ example: 1, description: 'Bumped by every change; also the ETag' })
-  revision!: number;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updatedAt!: string;
-
-  @ApiProperty({ example: false })
-  discarded!: boolean;
 }

@@ -1,10 +1,11 @@
+import { AggregateResponse } from '@servertree/shared-kernel/infrastructure/http/aggregate.response';
 import { ApiProperty } from '@nestjs/swagger';
 import { SERVER_STATUSES, ServerStatusName } from '../../../domain/server-status.value-object';
 import { CredentialResponse } from './credential.response';
 import { InstalledApplicationResponse } from './installed-application.response';
 import { OperatingSystemResponse } from './operating-system.response';
 
-export class ServerResponse {
+export class ServerResponse extends AggregateResponse {
   @ApiProperty({ format: 'uuid', example: '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b' })
   id!: string;
 
@@ -34,16 +35,4 @@ export class ServerResponse {
 
   @ApiProperty({ type: [InstalledApplicationResponse], description: 'In application id order' })
   applications!: readonly InstalledApplicationResponse[];
-
-  @ApiProperty({ example: 1, description: 'Bumped by every change; also the ETag' })
-  revision!: number;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt!: string;
-
-  @ApiProperty({ format: 'date-time' })
-  updatedAt!: string;
-
-  @ApiProperty({ example: false })
-  discarded!: boolean;
 }
