@@ -12,7 +12,8 @@ export class CreateInbox1764100000030 implements MigrationInterface {
           consumer VARCHAR(100) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
           event_id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
           processed_at DATETIME(3) NOT NULL,
-          PRIMARY KEY (consumer, event_id)
+          PRIMARY KEY (consumer, event_id),
+          KEY ix_inbox_processed (processed_at)
         ) ${MYSQL_TABLE_OPTIONS}`,
       ]);
       return;
@@ -24,6 +25,7 @@ export class CreateInbox1764100000030 implements MigrationInterface {
         processed_at DATETIME NOT NULL,
         PRIMARY KEY (consumer, event_id)
       )`,
+      'CREATE INDEX ix_inbox_processed ON inbox (processed_at)',
     ]);
   }
 

@@ -2,11 +2,13 @@ import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import { isUniqueViolation } from '../../persistence/database-errors';
+import { PeriodicSweep } from '../../support/periodic-sweep';
 import { IdempotencyRecord } from './idempotency.record';
 import { StoredResponse } from './stored-response';
 
+const HOUR_MS = 60 * 60 * 1000;
 /** How long a key is remembered. */
-const RETENTION_MS = 24 * 60 * 60 * 1000;
+const RETENTION_MS = 24 * HOUR_MS;
 /** A first request that has not finished by then is presumed dead (crash, lost connection). */
 const ABANDONED_AFTER_MS = 60 * 1000;
 
@@ -22,20 +24,20 @@ export type Claim =
  */
 @Injectable()
 export class IdempotencyStore implements OnModuleInit, OnModuleDestroy {
-  private sweeper: NodeJS.Timeout | undefined;
+  private readonly sweep = new PeriodicSweep(
+    'idempotency keys',
+    () => this.forgetExpired(),
+    HOUR_MS,
+  );
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   onModuleInit(): void {
-    this.sweeper = setInterval(
-      () => void this.forgetExpired().catch(() => undefined),
-      60 * 60 * 1000,
-    );
-    this.sweeper.unref();
+    this.sweep.start();
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.sweeper);
+    this.sweep.stop();
   }
 
   async claim(scope: string, key: string, fingerprint: string): Promise<Claim> {

@@ -1,16 +1,35 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { LessThan } from 'typeorm';
 import { Clock } from '../../../application/clock.port';
 import { isUniqueViolation } from '../../persistence/database-errors';
 import { UnitOfWork } from '../../persistence/unit-of-work';
+import { PeriodicSweep } from '../../support/periodic-sweep';
 import { InboxRecord } from './inbox.record';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long a processed event is remembered. Redeliveries come within seconds (retry queue);
+ * the margin covers a dead-lettered message an operator moves back days later.
+ */
+const RETENTION_MS = 30 * DAY_MS;
 
 /** Which events each consumer has processed (the "idempotent receiver" pattern). */
 @Injectable()
-export class Inbox {
+export class Inbox implements OnModuleInit, OnModuleDestroy {
+  private readonly sweep = new PeriodicSweep('inbox', () => this.forgetExpired(), DAY_MS / 24);
+
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly clock: Clock,
   ) {}
+
+  onModuleInit(): void {
+    this.sweep.start();
+  }
+
+  onModuleDestroy(): void {
+    this.sweep.stop();
+  }
 
   /**
    * Records, in the running transaction, that the consumer processes this event; false if it
@@ -26,5 +45,13 @@ export class Inbox {
       if (isUniqueViolation(error)) return false;
       throw error;
     }
+  }
+
+  /** Forgets processed events older than the retention period. */
+  async forgetExpired(): Promise<void> {
+    const manager = await this.unitOfWork.manager();
+    await manager.delete(InboxRecord, {
+      processedAt: LessThan(new Date(this.clock.now().getTime() - RETENTION_MS)),
+    });
   }
 }
