@@ -4,7 +4,10 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { GetEventHistoryQuery } from '@servertree/shared-kernel/application/events/get-event-history/get-event-history.query';
 import { parsePageQuery } from '@servertree/shared-kernel/application/list/page-query.parser';
 import { QueryParams } from '@servertree/shared-kernel/application/list/query-params';
-import { ApiIdParam } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
+import {
+  ApiIdParam,
+  ApiProblems,
+} from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
 import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { ApiEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/api-event-history.decorator';
@@ -12,6 +15,7 @@ import { EventPageResponse } from '@servertree/shared-kernel/infrastructure/mess
 
 /** An application's history: its stored events, exactly as they were published. */
 @ApiTags('applications')
+@ApiProblems(401, 403)
 @Controller('applications')
 export class ApplicationEventsController {
   constructor(private readonly queryBus: QueryBus) {}
