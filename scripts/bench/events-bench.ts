@@ -25,7 +25,7 @@ import {
 } from '../../test/support/rabbitmq';
 import { TcpProxy } from '../../test/support/tcp-proxy';
 import { progress } from './progress';
-import { ServiceProcess, startService } from './service-process';
+import { SERVICE_CONSUMERS, ServiceProcess, startService } from './service-process';
 
 const BACKLOG = Number(process.env.EVENTS_BENCH_BACKLOG ?? 30_000);
 const RATE = Number(process.env.EVENTS_BENCH_RATE ?? 200);
@@ -51,6 +51,7 @@ async function withStage(name: string, run: (stage: Stage) => Promise<void>): Pr
     await run(stage);
   } finally {
     await stage.service?.stop();
+    broker.adoptConsumerQueues(SERVICE_CONSUMERS);
     await broker.cleanUp();
     await database.drop();
   }

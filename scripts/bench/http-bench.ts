@@ -16,7 +16,7 @@ import { createConnection } from 'mysql2/promise';
 import { createTestDatabase, TestDatabase } from '../../test/support/mariadb';
 import { TestBroker } from '../../test/support/rabbitmq';
 import { progress } from './progress';
-import { ServiceProcess, startService } from './service-process';
+import { SERVICE_CONSUMERS, ServiceProcess, startService } from './service-process';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -125,6 +125,7 @@ async function main(): Promise<void> {
   } finally {
     baselineProcess?.kill('SIGTERM');
     await service?.stop();
+    broker?.adoptConsumerQueues(SERVICE_CONSUMERS);
     await broker?.cleanUp();
     for (const database of databases) await database.drop();
   }

@@ -1,8 +1,23 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import 'reflect-metadata';
+import { ApplicationDiscardedConsumer } from '@servertree/servers/infrastructure/messaging/application-discarded.consumer';
+import {
+  ConsumerSubscription,
+  IntegrationEventConsumer,
+} from '@servertree/shared-kernel/infrastructure/messaging/consumers/integration-event-consumer';
 
 const ROOT = join(__dirname, '../..');
+
+/**
+ * The names of the service's consumers, whose queues it declares on the benchmark's broker
+ * prefix; the benchmark deletes them afterwards. (Add a new consumer class here.)
+ */
+export const SERVICE_CONSUMERS: readonly string[] = [ApplicationDiscardedConsumer].map(
+  (consumer) =>
+    (Reflect.getMetadata(IntegrationEventConsumer.KEY, consumer) as ConsumerSubscription).name,
+);
 
 export interface ServiceProcess {
   readonly url: string;

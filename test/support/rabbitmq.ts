@@ -87,7 +87,17 @@ export class TestBroker {
 
   /** Remembers the queues of an app's consumers, to be deleted by cleanUp. */
   adoptConsumerQueuesOf(app: INestApplicationContext): void {
-    for (const { name } of app.get(IntegrationEventConsumers).all()) {
+    this.adoptConsumerQueues(
+      app
+        .get(IntegrationEventConsumers)
+        .all()
+        .map(({ name }) => name),
+    );
+  }
+
+  /** The same for a service running in another process, by its consumers' names. */
+  adoptConsumerQueues(consumerNames: readonly string[]): void {
+    for (const name of consumerNames) {
       const queues = new ConsumerQueues(this.queuePrefix, name);
       for (const queue of [queues.main, queues.retry, queues.deadLetter]) this.queues.add(queue);
     }
