@@ -103,7 +103,7 @@ export class AppConfig {
           .filter((key) => key !== ''),
       },
       logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
-    } satisfies Omit<AppConfig, never>);
+    } satisfies AppConfig);
 
     if (read.problems.length > 0) throw new ConfigurationError(read.problems);
     return config;
