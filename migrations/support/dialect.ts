@@ -10,6 +10,9 @@ export type Dialect = 'mysql' | 'sqlite';
  * - "unique among non-discarded rows" is a unique index that includes `live`, a generated
  *   column that is 1 for live rows and NULL for discarded ones: unique indexes let NULLs
  *   repeat on both databases, so discarded rows never collide, live ones always do.
+ *
+ * Each migration spells out its columns in full, even the lifecycle ones every aggregate
+ * table shares: a migration records history, and must not change when a shared helper does.
  */
 export function dialectOf(queryRunner: QueryRunner): Dialect {
   return queryRunner.connection.options.type === 'mysql' ? 'mysql' : 'sqlite';

@@ -1,16 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetEventHistoryQuery } from '@servertree/shared-kernel/application/events/get-event-history/get-event-history.query';
-import { parsePageQuery } from '@servertree/shared-kernel/application/list/page-query.parser';
 import { QueryParams } from '@servertree/shared-kernel/application/list/query-params';
 import {
   ApiIdParam,
   ApiProblems,
 } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { ApiEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/api-event-history.decorator';
+import { readEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/read-event-history';
 import { EventPageResponse } from '@servertree/shared-kernel/infrastructure/messaging/history/event-page.response';
 
 /** An application's history: its stored events, exactly as they were published. */
@@ -24,14 +22,10 @@ export class ApplicationEventsController {
   @ApiOperation({ summary: "The application's events (CloudEvents), oldest first, paged" })
   @ApiIdParam('id', 'Application id')
   @ApiEventHistory()
-  async history(
+  history(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query() query: QueryParams,
   ): Promise<EventPageResponse> {
-    const page = await this.queryBus.execute(
-      new GetEventHistoryQuery('application', id, parsePageQuery(query)),
-    );
-    const path = `/api/v1/applications/${id}/events`;
-    return withPageLinks(page, path, query);
+    return readEventHistory(this.queryBus, 'application', id, query, `/api/v1/applications/${id}`);
   }
 }

@@ -1,16 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { GetEventHistoryQuery } from '@servertree/shared-kernel/application/events/get-event-history/get-event-history.query';
-import { parsePageQuery } from '@servertree/shared-kernel/application/list/page-query.parser';
 import { QueryParams } from '@servertree/shared-kernel/application/list/query-params';
 import {
   ApiIdParam,
   ApiProblems,
 } from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
 import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
 import { ApiEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/api-event-history.decorator';
+import { readEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/read-event-history';
 import { EventPageResponse } from '@servertree/shared-kernel/infrastructure/messaging/history/event-page.response';
 import { SERVERS_PATH } from './server-reply';
 
@@ -25,14 +23,10 @@ export class ServerEventsController {
   @ApiOperation({ summary: "The server's events (CloudEvents), oldest first, paged" })
   @ApiIdParam('id', 'Server id')
   @ApiEventHistory()
-  async history(
+  history(
     @Param('id', new UuidParamPipe('id')) id: string,
     @Query() query: QueryParams,
   ): Promise<EventPageResponse> {
-    const page = await this.queryBus.execute(
-      new GetEventHistoryQuery('server', id, parsePageQuery(query)),
-    );
-    const path = `${SERVERS_PATH}/${id}/events`;
-    return withPageLinks(page, path, query);
+    return readEventHistory(this.queryBus, 'server', id, query, `${SERVERS_PATH}/${id}`);
   }
 }
