@@ -1,21 +1,30 @@
 /**
- * The dependency rule, enforced (npm run test:arch). Layers point inwards:
- *   infrastructure -> application -> domain -> (shared-kernel domain)
- * and aggregate modules reach each other only through a module's public entry (index.ts or
- * contracts/), never through its internals.
+ * The dependency rule, enforced (npm run test:arch) and tested with fixtures
+ * (test/architecture). Layers point inwards:
+ *   infrastructure -> application -> domain -> @servertree/ddd
+ * Libraries stack in one direction - ddd <- platform <- messaging <- aggregate modules <- apps -
+ * and every library is entered only through its index.ts (or testing/index.ts, from tests).
  */
 const MODULES = 'catalog|servers';
+const LIBRARIES = `ddd|platform|messaging|${MODULES}`;
 
 module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure',
-      comment: 'Domain code imports only domain code (its own or the shared kernel\'s) - no framework, no ORM, no I/O.',
+      comment: 'Domain code imports only domain code (its own) and the ddd building blocks - no framework, no ORM, no I/O.',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
       to: {
-        pathNot: ['^libs/[^/]+/src/domain/', '^libs/shared-kernel/src/domain/', 'node_modules/uuid/'],
+        pathNot: ['^libs/([^/]+)/src/domain/', '^libs/ddd/src/', 'node_modules/uuid/'],
       },
+    },
+    {
+      name: 'ddd-imports-nothing-but-itself',
+      comment: 'The building blocks stay plain TypeScript: no framework, no other library.',
+      severity: 'error',
+      from: { path: '^libs/ddd/' },
+      to: { pathNot: ['^libs/ddd/', 'node_modules/uuid/'] },
     },
     {
       name: 'application-not-infrastructure',
@@ -30,21 +39,36 @@ module.exports = {
       },
     },
     {
-      name: 'modules-talk-through-public-api',
-      comment: 'An aggregate module may use another only through its index.ts or contracts/.',
+      name: 'one-entrance-per-library',
+      comment: 'A library is used by others only through its index.ts (tests also through testing/index.ts).',
       severity: 'error',
-      from: { path: `^libs/(${MODULES})/` },
+      from: { path: `^libs/(${LIBRARIES})/` },
       to: {
-        path: `^libs/(${MODULES})/src/`,
-        pathNot: [`^libs/$1/`, `^libs/(${MODULES})/src/(index\\.ts|contracts/)`],
+        path: `^libs/(${LIBRARIES})/src/`,
+        pathNot: ['^libs/$1/', `^libs/(${LIBRARIES})/src/(index|testing/index)\\.ts$`],
       },
     },
     {
-      name: 'shared-kernel-is-shared',
-      comment: 'The shared kernel knows no aggregate module and no app.',
+      name: 'apps-use-library-entrances',
+      comment: 'The app composes libraries through their entrances only.',
       severity: 'error',
-      from: { path: '^libs/shared-kernel/' },
-      to: { path: [`^libs/(${MODULES})/`, '^apps/'] },
+      from: { path: '^(apps|migrations)/' },
+      to: {
+        path: `^libs/(${LIBRARIES})/src/`,
+        pathNot: `^libs/(${LIBRARIES})/src/index\\.ts$`,
+      },
+    },
+    {
+      name: 'platform-knows-only-ddd',
+      severity: 'error',
+      from: { path: '^libs/platform/' },
+      to: { path: `^libs/(messaging|${MODULES})/` },
+    },
+    {
+      name: 'messaging-knows-no-module',
+      severity: 'error',
+      from: { path: '^libs/messaging/' },
+      to: { path: `^libs/(${MODULES})/` },
     },
     {
       name: 'libs-do-not-know-apps',

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { dialectOf, MYSQL_TABLE_OPTIONS, runEach } from './support/dialect';
 
-/** The outbox and event history in one table (see DomainEventRecord). */
+/** The outbox and event history in one table (see OutboxRecord). */
 export class CreateEventStore1764100000000 implements MigrationInterface {
   name = 'CreateEventStore1764100000000';
 

@@ -3,6 +3,7 @@ import { CreateApplications1764100000001 } from './1764100000001-create-applicat
 import { CreateServers1764100000002 } from './1764100000002-create-servers';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
+import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateServers1764100000002,
   CreateIdempotencyKeys1764100000010,
   CreateInbox1764100000030,
+  RenameDomainEventsToOutbox1764100000040,
 ];

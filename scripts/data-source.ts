@@ -4,8 +4,7 @@
  * (DATABASE_URL, or the embedded SQLite file without it).
  */
 import 'reflect-metadata';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { dataSourceOptions } from '@servertree/shared-kernel/infrastructure/persistence/data-source-options';
+import { AppConfig, dataSourceOptions } from '@servertree/platform';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrations } from '../migrations';

@@ -9,7 +9,7 @@
  * takes nothing away from the service's consumers. RABBITMQ_URL and RABBITMQ_EXCHANGE are read
  * like the service reads them; messages about the tail itself go to stderr, events to stdout.
  */
-import { DEFAULT_EXCHANGE } from '@servertree/shared-kernel/infrastructure/config/app-config';
+import { DEFAULT_EXCHANGE } from '@servertree/platform';
 import { connect } from 'amqplib';
 
 const url = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';

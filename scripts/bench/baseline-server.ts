@@ -56,7 +56,7 @@ app.post<{ Body: { name: string; version: string; architecture: string } }>(
         [application.id, application.name, application.version, application.architecture, now, now],
       );
       await connection.query(
-        `INSERT INTO domain_events (id, type, aggregate_type, aggregate_id, aggregate_revision, occurred_at, correlation_id, actor, data)
+        `INSERT INTO outbox (id, type, aggregate_type, aggregate_id, aggregate_revision, occurred_at, correlation_id, actor, data)
        VALUES (?, 'server.application.registered', 'application', ?, 1, ?, ?, 'baseline', ?)`,
         [randomUUID(), application.id, now, String(request.id), JSON.stringify(application)],
       );

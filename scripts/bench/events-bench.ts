@@ -264,7 +264,7 @@ async function storedEvents(databaseUrl: string): Promise<StoredEvent[]> {
   const connection = await createConnection(databaseUrl);
   try {
     const [rows] = await connection.query(
-      'SELECT id, aggregate_id AS aggregateId, aggregate_revision AS revision FROM domain_events',
+      'SELECT id, aggregate_id AS aggregateId, aggregate_revision AS revision FROM outbox',
     );
     return rows as StoredEvent[];
   } finally {
@@ -293,7 +293,7 @@ async function insertBacklog(databaseUrl: string, count: number): Promise<void> 
         ];
       });
       await connection.query(
-        'INSERT INTO domain_events (id, type, aggregate_type, aggregate_id, aggregate_revision, ' +
+        'INSERT INTO outbox (id, type, aggregate_type, aggregate_id, aggregate_revision, ' +
           'occurred_at, correlation_id, actor, data) VALUES ?',
         [rows],
       );

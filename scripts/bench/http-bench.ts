@@ -70,7 +70,7 @@ async function main(): Promise<void> {
 
     console.log('starting the raw Fastify + mysql2 baseline…');
     // The baseline works on the schema the service's migrations created, in its own database.
-    for (const table of ['applications', 'domain_events']) {
+    for (const table of ['applications', 'outbox']) {
       await onServer(
         serviceDb.url,
         `CREATE TABLE ${baselineDb.name}.${table} LIKE ${serviceDb.name}.${table}`,

@@ -2,11 +2,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import 'reflect-metadata';
-import { ApplicationDiscardedConsumer } from '@servertree/servers/infrastructure/messaging/application-discarded.consumer';
-import {
-  ConsumerSubscription,
-  IntegrationEventConsumer,
-} from '@servertree/shared-kernel/infrastructure/messaging/consumers/integration-event-consumer';
+import { ApplicationDiscardedConsumer } from '@servertree/servers';
+import { ConsumerSubscription, IntegrationEventConsumer } from '@servertree/messaging';
 
 const ROOT = join(__dirname, '../..');
 

@@ -39,14 +39,25 @@ describe('dependency rules', () => {
       'libs/catalog/src/domain/uses-orm.ts': "import 'typeorm';",
       'libs/catalog/src/domain/uses-nest.ts': "import '@nestjs/common';",
       'libs/catalog/src/domain/uses-infrastructure.ts': "import '../infrastructure/thing';",
+      'libs/catalog/src/domain/uses-platform.ts': "import '../../../platform/src/index';",
       'libs/catalog/src/application/uses-infrastructure.ts': "import '../infrastructure/thing';",
       'libs/catalog/src/application/uses-orm.ts': "import 'typeorm';",
       'libs/catalog/src/infrastructure/thing.ts': 'export const thing = 1;',
       'libs/catalog/src/infrastructure/reaches-into-servers.ts':
         "import '../../../servers/src/domain/secret';",
+      'libs/catalog/src/infrastructure/reaches-into-platform.ts':
+        "import '../../../platform/src/http/etag';",
+      'libs/catalog/src/infrastructure/uses-servers-entrance.ts':
+        "import '../../../servers/src/index';",
+      'libs/servers/src/index.ts': 'export const servers = 1;',
       'libs/servers/src/domain/secret.ts': 'export const secret = 1;',
-      'libs/shared-kernel/src/domain/knows-catalog.ts':
-        "import '../../../catalog/src/infrastructure/thing';",
+      'libs/ddd/src/domain/uses-nest.ts': "import '@nestjs/common';",
+      'libs/platform/src/index.ts': 'export const platform = 1;',
+      'libs/platform/src/http/etag.ts': 'export const etag = 1;',
+      'libs/platform/src/knows-messaging.ts': "import '../../messaging/src/index';",
+      'libs/messaging/src/index.ts': 'export const messaging = 1;',
+      'libs/messaging/src/knows-catalog.ts': "import '../../catalog/src/infrastructure/thing';",
+      'apps/api/src/reaches-into-platform.ts': "import '../../../libs/platform/src/http/etag';",
     };
 
     beforeAll(() => {
@@ -61,7 +72,7 @@ describe('dependency rules', () => {
         mkdirSync(dirname(join(sandbox, file)), { recursive: true });
         writeFileSync(join(sandbox, file), `${source}\n`);
       }
-      violations = cruise(sandbox, ['libs']);
+      violations = cruise(sandbox, ['libs', 'apps']);
     });
 
     afterAll(() => rmSync(sandbox, { recursive: true, force: true }));
@@ -70,6 +81,8 @@ describe('dependency rules', () => {
       ['domain-is-pure', 'libs/catalog/src/domain/uses-orm.ts', 'typeorm'],
       ['domain-is-pure', 'libs/catalog/src/domain/uses-nest.ts', '@nestjs/common'],
       ['domain-is-pure', 'libs/catalog/src/domain/uses-infrastructure.ts', 'infrastructure/thing'],
+      ['domain-is-pure', 'libs/catalog/src/domain/uses-platform.ts', 'platform/src/index'],
+      ['ddd-imports-nothing-but-itself', 'libs/ddd/src/domain/uses-nest.ts', '@nestjs/common'],
       [
         'application-not-infrastructure',
         'libs/catalog/src/application/uses-infrastructure.ts',
@@ -77,11 +90,22 @@ describe('dependency rules', () => {
       ],
       ['application-not-infrastructure', 'libs/catalog/src/application/uses-orm.ts', 'typeorm'],
       [
-        'modules-talk-through-public-api',
+        'one-entrance-per-library',
         'libs/catalog/src/infrastructure/reaches-into-servers.ts',
         'servers/src/domain',
       ],
-      ['shared-kernel-is-shared', 'libs/shared-kernel/src/domain/knows-catalog.ts', 'catalog/src'],
+      [
+        'one-entrance-per-library',
+        'libs/catalog/src/infrastructure/reaches-into-platform.ts',
+        'platform/src/http/etag',
+      ],
+      [
+        'apps-use-library-entrances',
+        'apps/api/src/reaches-into-platform.ts',
+        'platform/src/http/etag',
+      ],
+      ['platform-knows-only-ddd', 'libs/platform/src/knows-messaging.ts', 'messaging/src'],
+      ['messaging-knows-no-module', 'libs/messaging/src/knows-catalog.ts', 'catalog/src'],
     ])('%s: %s', (rule, from, to) => {
       expect(violations).toContainEqual(
         expect.objectContaining({
@@ -90,6 +114,10 @@ describe('dependency rules', () => {
           to: expect.stringContaining(to),
         }),
       );
+    });
+
+    it('let a library use another through its entrance', () => {
+      expect(violations.filter((v) => v.from.endsWith('uses-servers-entrance.ts'))).toEqual([]);
     });
   });
 });

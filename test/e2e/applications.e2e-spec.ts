@@ -23,7 +23,7 @@ describe('Applications API (MariaDB)', () => {
     id: string,
   ): Promise<{ type: string; aggregate_revision: number; data: string }[]> {
     return t.dataSource.query(
-      'SELECT type, aggregate_revision, data, correlation_id FROM domain_events WHERE aggregate_id = ? ORDER BY sequence',
+      'SELECT type, aggregate_revision, data, correlation_id FROM outbox WHERE aggregate_id = ? ORDER BY sequence',
       [id],
     );
   }
@@ -112,7 +112,7 @@ describe('Applications API (MariaDB)', () => {
 
     it('refuses a duplicate (name compared case-insensitively) with 409 and stores nothing', async () => {
       await register({ name: 'Redis', version: '7.2', architecture: 'arm64' });
-      const before = await t.dataSource.query('SELECT COUNT(*) AS n FROM domain_events');
+      const before = await t.dataSource.query('SELECT COUNT(*) AS n FROM outbox');
 
       const response = await t
         .http()
@@ -120,7 +120,7 @@ describe('Applications API (MariaDB)', () => {
         .send({ name: 'REDIS ', version: '7.2', architecture: 'arm64' });
 
       expectProblem(response, 409);
-      const after = await t.dataSource.query('SELECT COUNT(*) AS n FROM domain_events');
+      const after = await t.dataSource.query('SELECT COUNT(*) AS n FROM outbox');
       expect(Number(after[0].n)).toBe(Number(before[0].n));
     });
 

@@ -58,10 +58,9 @@ describe('Authentication and roles', () => {
       .post(BASE)
       .send(body('editor-app'))
       .expect(201);
-    const [event] = await t.dataSource.query(
-      'SELECT actor FROM domain_events WHERE aggregate_id = ?',
-      [created.body.id],
-    );
+    const [event] = await t.dataSource.query('SELECT actor FROM outbox WHERE aggregate_id = ?', [
+      created.body.id,
+    ]);
     expect(event.actor).toBe('alice@example.com');
   });
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CloudEvent } from '@servertree/shared-kernel/application/events/cloud-event';
-import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { CloudEvent } from '@servertree/messaging';
+import { DomainEvent } from '@servertree/ddd';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import {

@@ -54,7 +54,7 @@ describe('Event delivery across broker outages and restarts (MariaDB + RabbitMQ)
 
   async function pendingRows(t: TestApp): Promise<number> {
     const [{ n }] = await t.dataSource.query(
-      'SELECT COUNT(*) AS n FROM domain_events WHERE published_at IS NULL',
+      'SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL',
     );
     return Number(n);
   }

@@ -112,7 +112,7 @@ describe('Domain events on RabbitMQ (MariaDB + RabbitMQ)', () => {
     // Rows are marked once the broker has confirmed, which may be after the queue got them.
     await eventually(async () => {
       const rows: { published_at: Date | null }[] = await t.dataSource.query(
-        'SELECT published_at FROM domain_events WHERE aggregate_id = ?',
+        'SELECT published_at FROM outbox WHERE aggregate_id = ?',
         [id],
       );
       expect(rows.map((row) => row.published_at)).toEqual([
@@ -125,7 +125,7 @@ describe('Domain events on RabbitMQ (MariaDB + RabbitMQ)', () => {
 
   it('publishes nothing, and stores nothing, for commands that fail', async () => {
     const id = await registered('redis');
-    const storedBefore = await t.dataSource.query('SELECT COUNT(*) AS n FROM domain_events');
+    const storedBefore = await t.dataSource.query('SELECT COUNT(*) AS n FROM outbox');
     const publishedBefore = queue.messages.length;
 
     const failures = [
@@ -149,7 +149,7 @@ describe('Domain events on RabbitMQ (MariaDB + RabbitMQ)', () => {
     expect(queue.messages.slice(publishedBefore).map((m) => m.routingKey)).toEqual([
       'server.application.discarded',
     ]);
-    const storedAfter = await t.dataSource.query('SELECT COUNT(*) AS n FROM domain_events');
+    const storedAfter = await t.dataSource.query('SELECT COUNT(*) AS n FROM outbox');
     expect(Number(storedAfter[0].n)).toBe(Number(storedBefore[0].n) + 1);
   });
 

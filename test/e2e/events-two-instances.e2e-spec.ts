@@ -68,7 +68,7 @@ describe('Event delivery with two service instances (MariaDB + RabbitMQ)', () =>
     }
     await eventually(async () => {
       const [{ n }] = await instances[0].dataSource.query(
-        'SELECT COUNT(*) AS n FROM domain_events WHERE published_at IS NULL',
+        'SELECT COUNT(*) AS n FROM outbox WHERE published_at IS NULL',
       );
       expect(Number(n)).toBe(0);
     });

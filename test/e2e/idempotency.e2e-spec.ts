@@ -36,7 +36,7 @@ describe('Idempotency-Key on POST', () => {
     expect(again.headers.etag).toBe(first.headers.etag);
     expect(again.headers['idempotent-replayed']).toBe('true');
     expect(await count('idem-a')).toBe(1);
-    const events = await t.dataSource.query('SELECT id FROM domain_events WHERE aggregate_id = ?', [
+    const events = await t.dataSource.query('SELECT id FROM outbox WHERE aggregate_id = ?', [
       first.body.id,
     ]);
     expect(events).toHaveLength(1);

@@ -125,7 +125,7 @@ describe('Credential passwords (MariaDB)', () => {
 
     const everywhere = {
       answers: answers.map((answer) => JSON.stringify([answer.headers, answer.text])),
-      events: JSON.stringify(await t.dataSource.query('SELECT * FROM domain_events')),
+      events: JSON.stringify(await t.dataSource.query('SELECT * FROM outbox')),
       published: JSON.stringify(published),
       tables: await everyTable(),
       logs: logLines.join('\n'),

@@ -1,6 +1,5 @@
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { UninstallApplicationCommand } from '@servertree/servers/application/commands/uninstall-application/uninstall-application.command';
-import { ListServersWithApplicationQuery } from '@servertree/servers/application/queries/list-servers-with-application/list-servers-with-application.query';
+import { ListServersWithApplicationQuery, UninstallApplicationCommand } from '@servertree/servers';
 import { randomUUID } from 'node:crypto';
 import { Response } from 'supertest';
 import { expectProblem } from '../support/problem';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataSourceOptions } from '@servertree/shared-kernel/infrastructure/persistence/data-source-options';
+import { dataSourceOptions } from '@servertree/platform';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { createTestDatabase, TestDatabase } from '../support/mariadb';
@@ -48,13 +48,13 @@ describe.each(['mysql', 'sqlite'] as const)('migrations on %s', (kind) => {
   it('applies every migration, reverts them all, and applies them again', async () => {
     const applied = await dataSource.runMigrations();
     expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => new m().name));
-    expect(await tables()).toEqual(expect.arrayContaining(['applications', 'domain_events']));
+    expect(await tables()).toEqual(expect.arrayContaining(['applications', 'outbox']));
 
     for (let i = 0; i < migrations.length; i++) await dataSource.undoLastMigration();
     expect(await tables()).toEqual([]);
 
     await dataSource.runMigrations();
-    expect(await tables()).toEqual(expect.arrayContaining(['applications', 'domain_events']));
+    expect(await tables()).toEqual(expect.arrayContaining(['applications', 'outbox']));
   });
 
   it('enforces application identity among live rows only, case-insensitively', async () => {

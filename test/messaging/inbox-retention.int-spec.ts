@@ -1,4 +1,4 @@
-import { Inbox } from '@servertree/shared-kernel/infrastructure/messaging/consumers/inbox';
+import { Inbox } from '@servertree/messaging';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('inbox retention (MariaDB)', () => {

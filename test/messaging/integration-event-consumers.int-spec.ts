@@ -1,8 +1,7 @@
 import { CommandBus } from '@nestjs/cqrs';
-import { ExecutionContexts } from '@servertree/shared-kernel/application';
-import { Identifier } from '@servertree/shared-kernel/domain';
-import { MAX_DELIVERY_ATTEMPTS } from '@servertree/shared-kernel/infrastructure/messaging/consumers/delivery-policy';
-import { ConsumerQueues } from '@servertree/shared-kernel/infrastructure/messaging/rabbitmq/consumer-queues';
+import { ExecutionContexts } from '@servertree/platform';
+import { Identifier } from '@servertree/ddd';
+import { ConsumerQueues, MAX_DELIVERY_ATTEMPTS } from '@servertree/messaging';
 import { eventually } from '../support/eventually';
 import { MessagingContext, startMessagingContext } from '../support/messaging-context';
 import { TestBroker } from '../support/rabbitmq';
@@ -29,7 +28,7 @@ async function recordThing(
 }
 
 async function storedEventsOf(m: MessagingContext, thingId: string): Promise<unknown[]> {
-  return m.dataSource.query('SELECT id FROM domain_events WHERE aggregate_id = ?', [thingId]);
+  return m.dataSource.query('SELECT id FROM outbox WHERE aggregate_id = ?', [thingId]);
 }
 
 describe('Integration event consumers on RabbitMQ (MariaDB + RabbitMQ)', () => {
@@ -132,7 +131,7 @@ describe.each(['sqlite', 'mysql'] as const)(
       await eventually(() => expect(consumer.handledNotes()).toContain('stored'));
       await eventually(async () => {
         const [row] = await m.dataSource.query(
-          'SELECT published_at FROM domain_events WHERE aggregate_id = ?',
+          'SELECT published_at FROM outbox WHERE aggregate_id = ?',
           [thingId],
         );
         expect(row.published_at).not.toBeNull();
@@ -146,7 +145,7 @@ describe.each(['sqlite', 'mysql'] as const)(
 
       await eventually(() => expect(consumer.handledNotes()).toContain('after the failure'));
       expect(consumer.handledNotes()).not.toContain('rolled back');
-      const notes = await m.dataSource.query('SELECT data FROM domain_events');
+      const notes = await m.dataSource.query('SELECT data FROM outbox');
       expect(notes.map((row: { data: string }) => JSON.parse(row.data).note)).not.toContain(
         'rolled back',
       );

@@ -6,14 +6,14 @@ import {
   ICommandHandler,
   IEventHandler,
 } from '@nestjs/cqrs';
-import { CloudEvent } from '@servertree/shared-kernel/application/events/cloud-event';
-import { Clock, ExecutionContext, ExecutionContexts } from '@servertree/shared-kernel/application';
-import { DomainEvent } from '@servertree/shared-kernel/domain';
-import { EventStore } from '@servertree/shared-kernel/infrastructure/events/event-store';
 import {
+  CloudEvent,
   IntegrationEventConsumer,
   IntegrationEventHandler,
-} from '@servertree/shared-kernel/infrastructure/messaging/consumers/integration-event-consumer';
+  OutboxWriter,
+} from '@servertree/messaging';
+import { Clock, DomainEvent } from '@servertree/ddd';
+import { ExecutionContext, ExecutionContexts } from '@servertree/platform';
 
 /**
  * Minimal modules for testing the delivery machinery on its own: a command that stores one
@@ -47,7 +47,7 @@ export class RecordThingCommand extends Command<void> {
 @CommandHandler(RecordThingCommand)
 export class RecordThingHandler implements ICommandHandler<RecordThingCommand> {
   constructor(
-    private readonly eventStore: EventStore,
+    private readonly outboxWriter: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
@@ -58,7 +58,7 @@ export class RecordThingHandler implements ICommandHandler<RecordThingCommand> {
       occurredAt: this.clock.now(),
       data: command.data,
     });
-    await this.eventStore.append('thing', [event]);
+    await this.outboxWriter.append('thing', [event]);
     if (command.failAfterStoring) throw new Error('failing after storing, on purpose');
   }
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConsoleLogger, INestApplicationContext, ModuleMetadata } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { InfrastructureModule } from '@servertree/shared-kernel/infrastructure/infrastructure.module';
+import { MessagingModule } from '@servertree/messaging';
+import { AppConfig, PlatformModule } from '@servertree/platform';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { createTestDatabase, TestDatabase } from './mariadb';
@@ -34,7 +34,11 @@ export async function startMessagingContext(
     ...options.env,
   });
   const module = await Test.createTestingModule({
-    imports: [InfrastructureModule.forRoot(config, migrations), ...(imports ?? [])],
+    imports: [
+      PlatformModule.forRoot(config, migrations),
+      MessagingModule.forRoot(config),
+      ...(imports ?? []),
+    ],
   })
     .setLogger(new ConsoleLogger({ logLevels: ['error', 'fatal'] }))
     .compile();

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { CloudEvent } from '@servertree/shared-kernel/application/events/cloud-event';
-import { IntegrationEventConsumers } from '@servertree/shared-kernel/infrastructure/messaging/consumers/integration-event-consumers';
-import { ConsumerQueues } from '@servertree/shared-kernel/infrastructure/messaging/rabbitmq/consumer-queues';
+import type { CloudEvent } from '@servertree/messaging';
+import { ConsumerQueues, IntegrationEventConsumers } from '@servertree/messaging';
 import { Channel, ChannelModel, connect, ConsumeMessage, MessageProperties } from 'amqplib';
 
 /** The RabbitMQ the tests use; TEST_RABBITMQ_URL points elsewhere. */

@@ -67,7 +67,7 @@ export interface StoredEvent {
 export async function storedEvents(t: TestApp, aggregateId: string): Promise<StoredEvent[]> {
   const rows: { type: string; revision: number; actor: string; data: string }[] =
     await t.dataSource.query(
-      'SELECT type, aggregate_revision AS revision, actor, data FROM domain_events ' +
+      'SELECT type, aggregate_revision AS revision, actor, data FROM outbox ' +
         'WHERE aggregate_id = ? ORDER BY sequence',
       [aggregateId],
     );
@@ -90,7 +90,7 @@ export async function serverState(t: TestApp): Promise<unknown> {
     applications: await all('SELECT * FROM server_applications ORDER BY server_id, application_id'),
     // Not published_at: delivery marks events asynchronously, which is no change of state.
     events: await all(
-      'SELECT id, type, aggregate_id, aggregate_revision, data FROM domain_events ORDER BY sequence',
+      'SELECT id, type, aggregate_id, aggregate_revision, data FROM outbox ORDER BY sequence',
     ),
   };
 }

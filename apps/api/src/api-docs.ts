@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ProblemResponse } from '@servertree/shared-kernel/infrastructure/http/problem.response';
+import { ProblemResponse } from '@servertree/platform';
 
 /** Swagger UI at /docs and the OpenAPI document at /docs-json, both outside /api/v1. */
 export function setUpApiDocs(app: NestFastifyApplication): void {

@@ -1,10 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CatalogModule } from '@servertree/catalog';
 import { ServersModule } from '@servertree/servers';
-import { AuthModule } from '@servertree/shared-kernel/infrastructure/auth/auth.module';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { IdempotencyModule } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.module';
-import { InfrastructureModule } from '@servertree/shared-kernel/infrastructure/infrastructure.module';
+import { MessagingModule } from '@servertree/messaging';
+import { AppConfig, AuthModule, IdempotencyModule, PlatformModule } from '@servertree/platform';
 import { migrations } from '../../../migrations';
 import { HealthModule } from './health/health.module';
 
@@ -15,7 +13,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        InfrastructureModule.forRoot(config, migrations),
+        PlatformModule.forRoot(config, migrations),
+        MessagingModule.forRoot(config),
         AuthModule,
         IdempotencyModule,
         HealthModule,

@@ -1,10 +1,12 @@
 import { Logger, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { installEdgeHooks } from '@servertree/shared-kernel/infrastructure/http/edge-hooks';
-import { inputShapePipe } from '@servertree/shared-kernel/infrastructure/http/input-shape.pipe';
-import { ProblemDetailsFilter } from '@servertree/shared-kernel/infrastructure/http/problem-details.filter';
+import {
+  AppConfig,
+  inputShapePipe,
+  installEdgeHooks,
+  ProblemDetailsFilter,
+} from '@servertree/platform';
 import { AppModule } from './app.module';
 import { setUpApiDocs } from './api-docs';
 

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { ConfigurationError } from '@servertree/shared-kernel/infrastructure/config/configuration.error';
+import { AppConfig, ConfigurationError } from '@servertree/platform';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PublishedEventsModule } from '@servertree/shared-kernel/infrastructure/messaging/contracts/published-events.module';
+import { PublishedEventsModule } from '@servertree/messaging';
 import { DiscardApplicationHandler } from './application/commands/discard-application/discard-application.handler';
 import { ModifyApplicationHandler } from './application/commands/modify-application/modify-application.handler';
 import { RegisterApplicationHandler } from './application/commands/register-application/register-application.handler';

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@servertree/catalog';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { PublishedEventsModule } from '@servertree/shared-kernel/infrastructure/messaging/contracts/published-events.module';
+import { AppConfig } from '@servertree/platform';
+import { PublishedEventsModule } from '@servertree/messaging';
 import { ApplicationCatalogueLoader } from './application/application-catalogue.loader';
 import { AddCredentialHandler } from './application/commands/add-credential/add-credential.handler';
 import { ChangeServerStatusHandler } from './application/commands/change-server-status/change-server-status.handler';

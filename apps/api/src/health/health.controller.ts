@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PublicRoute } from '@servertree/shared-kernel/infrastructure/auth/access.decorators';
-import { BrokerHealthIndicator } from '@servertree/shared-kernel/infrastructure/messaging/health/broker.health-indicator';
+import { PublicRoute } from '@servertree/platform';
+import { BrokerHealthIndicator } from '@servertree/messaging';
 import {
   HealthCheck,
   HealthCheckResult,

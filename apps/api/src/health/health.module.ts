@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { BrokerHealthIndicator } from '@servertree/shared-kernel/infrastructure/messaging/health/broker.health-indicator';
+import { BrokerHealthIndicator } from '@servertree/messaging';
 import { HealthController } from './health.controller';
 
 @Module({

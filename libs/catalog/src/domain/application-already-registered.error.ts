@@ -1,4 +1,4 @@
-import { ConflictError } from '@servertree/shared-kernel/domain';
+import { ConflictError } from '@servertree/ddd';
 
 /** (name, version, architecture) is taken by another application that is not discarded. */
 export class ApplicationAlreadyRegisteredError extends ConflictError {

@@ -1,4 +1,4 @@
-import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+import { requireText, TextValue } from '@servertree/ddd';
 
 /** The CPU architecture a build targets (x86_64, arm64, noarch): 1–32 after trimming. */
 export class ApplicationArchitecture extends TextValue {

@@ -1,4 +1,4 @@
-import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+import { requireText, TextValue } from '@servertree/ddd';
 
 /** Free-form (1.2.3, 2024-LTS, 11 SP2), so only its length is ruled: 1–64 after trimming. */
 export class ApplicationVersion extends TextValue {

@@ -1,5 +1,5 @@
-import { AggregateDiscardedError } from '@servertree/shared-kernel/domain';
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { AggregateDiscardedError } from '@servertree/ddd';
+import { violationsOf } from '@servertree/ddd/testing';
 import { ApplicationMother } from '../testing/application.mother';
 import { Application } from './application.aggregate';
 import { ApplicationDiscarded } from './events/application-discarded.event';

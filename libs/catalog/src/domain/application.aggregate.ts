@@ -5,7 +5,7 @@ import {
   omitUndefined,
   unregistered,
   validateAll,
-} from '@servertree/shared-kernel/domain';
+} from '@servertree/ddd';
 import { ApplicationArchitecture } from './application-architecture.value-object';
 import { ApplicationName } from './application-name.value-object';
 import { ApplicationVersion } from './application-version.value-object';

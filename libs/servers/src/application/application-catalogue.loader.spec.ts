@@ -1,5 +1,5 @@
-import { ApplicationDirectory, ApplicationSummary } from '@servertree/catalog/contracts';
-import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { ApplicationDirectory, ApplicationSummary } from '@servertree/catalog';
+import { NotFoundError } from '@servertree/ddd';
 import { DiscardedApplicationError } from '../domain/installations/discarded-application.error';
 import { ApplicationCatalogueLoader } from './application-catalogue.loader';
 

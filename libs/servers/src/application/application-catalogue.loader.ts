@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationDirectory } from '@servertree/catalog/contracts';
-import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { ApplicationDirectory } from '@servertree/catalog';
+import { NotFoundError } from '@servertree/ddd';
 import { ApplicationCatalogue } from '../domain/installations/application-catalogue';
 import { DiscardedApplicationError } from '../domain/installations/discarded-application.error';
 

@@ -1,4 +1,4 @@
-import { TextValue } from '@servertree/shared-kernel/domain';
+import { TextValue } from '@servertree/ddd';
 import { requireSlug } from './slug';
 
 /** Where a server belongs in the delivery pipeline: `production`, `staging`, `dev-eu`. */

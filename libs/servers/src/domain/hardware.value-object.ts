@@ -1,9 +1,4 @@
-import {
-  optional,
-  requireInteger,
-  validateAll,
-  ValueObject,
-} from '@servertree/shared-kernel/domain';
+import { optional, requireInteger, validateAll, ValueObject } from '@servertree/ddd';
 
 /** Sizes nobody knows yet are null rather than guessed. */
 export interface HardwareSizes {

@@ -1,9 +1,4 @@
-import {
-  InvalidInputError,
-  requireText,
-  validateAll,
-  ValueObject,
-} from '@servertree/shared-kernel/domain';
+import { InvalidInputError, requireText, validateAll, ValueObject } from '@servertree/ddd';
 
 export interface OperatingSystemParts {
   readonly name: string;

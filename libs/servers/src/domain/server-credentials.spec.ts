@@ -1,7 +1,7 @@
-import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { NotFoundError } from '@servertree/ddd';
 import { ReversiblePasswordVault } from '../testing/reversible-password-vault';
 import { ServerMother } from '../testing/server.mother';
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { violationsOf } from '@servertree/ddd/testing';
 import { DuplicateCredentialError } from './credentials/duplicate-credential.error';
 import { CredentialAdded } from './events/credential-added.event';
 import { CredentialModified } from './events/credential-modified.event';

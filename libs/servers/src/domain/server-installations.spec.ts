@@ -1,4 +1,4 @@
-import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { NotFoundError } from '@servertree/ddd';
 import {
   DISCARDED_ID,
   fixedApplicationCatalogue,
@@ -6,7 +6,7 @@ import {
   UNKNOWN_ID,
 } from '../testing/fixed-application-catalogue';
 import { ServerMother } from '../testing/server.mother';
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { violationsOf } from '@servertree/ddd/testing';
 import { ApplicationInstalled } from './events/application-installed.event';
 import { ApplicationUninstalled } from './events/application-uninstalled.event';
 import { DiscardedApplicationError } from './installations/discarded-application.error';

@@ -1,4 +1,4 @@
-import { ConflictError } from '@servertree/shared-kernel/domain';
+import { ConflictError } from '@servertree/ddd';
 
 /** Live servers have unique names, compared case-insensitively. */
 export class ServerNameTakenError extends ConflictError {

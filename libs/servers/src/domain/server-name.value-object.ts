@@ -1,4 +1,4 @@
-import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+import { requireText, TextValue } from '@servertree/ddd';
 
 /** 1–255 characters after trimming; unique among live servers, compared case-insensitively. */
 export class ServerName extends TextValue {

@@ -1,5 +1,5 @@
 import { ServerMother } from '../testing/server.mother';
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { violationsOf } from '@servertree/ddd/testing';
 import { ServerProfile } from './server-profile.value-object';
 
 const profile = (overrides: object = {}) =>

@@ -1,4 +1,4 @@
-import { omitUndefined, validateAll, ValueObject } from '@servertree/shared-kernel/domain';
+import { omitUndefined, validateAll, ValueObject } from '@servertree/ddd';
 import { Environment } from './environment.value-object';
 import { Hardware } from './hardware.value-object';
 import { OperatingSystem, OperatingSystemParts } from './operating-system.value-object';

@@ -1,4 +1,4 @@
-import { requirePattern, TextValue } from '@servertree/shared-kernel/domain';
+import { requirePattern, TextValue } from '@servertree/ddd';
 
 export const SERVER_STATUSES = ['running', 'stopped', 'error', 'unknown'] as const;
 export type ServerStatusName = (typeof SERVER_STATUSES)[number];

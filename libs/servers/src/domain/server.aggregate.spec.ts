@@ -3,7 +3,7 @@ import {
   ConflictError,
   InvalidInputError,
   NotFoundError,
-} from '@servertree/shared-kernel/domain';
+} from '@servertree/ddd';
 import {
   DISCARDED_ID,
   fixedApplicationCatalogue,
@@ -13,7 +13,7 @@ import {
 } from '../testing/fixed-application-catalogue';
 import { ReversiblePasswordVault } from '../testing/reversible-password-vault';
 import { REGISTERED_AT, SERVER_ID, ServerMother } from '../testing/server.mother';
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { violationsOf } from '@servertree/ddd/testing';
 import { DuplicateCredentialError } from './credentials/duplicate-credential.error';
 import { ServerDiscarded } from './events/server-discarded.event';
 import { ServerModified } from './events/server-modified.event';

@@ -6,7 +6,7 @@ import {
   unregistered,
   validateAll,
   validateEach,
-} from '@servertree/shared-kernel/domain';
+} from '@servertree/ddd';
 import { Credential, CredentialDetails, StoredCredential } from './credentials/credential.entity';
 import { DuplicateCredentialError } from './credentials/duplicate-credential.error';
 import { Password } from './credentials/password';

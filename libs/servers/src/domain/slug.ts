@@ -1,4 +1,4 @@
-import { requirePattern } from '@servertree/shared-kernel/domain';
+import { requirePattern } from '@servertree/ddd';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,31}$/;
 

@@ -1,4 +1,4 @@
-import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { NotFoundError } from '@servertree/ddd';
 import {
   ApplicationCatalogue,
   ApplicationLabel,

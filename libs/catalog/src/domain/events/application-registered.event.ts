@@ -1,4 +1,4 @@
-import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { DomainEvent } from '@servertree/ddd';
 import { ApplicationSnapshot } from '../application.snapshot';
 
 export class ApplicationRegistered extends DomainEvent<ApplicationSnapshot> {

@@ -1,15 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { QueryParams } from '@servertree/shared-kernel/application/list/query-params';
-import {
-  ApiIdParam,
-  ApiProblems,
-} from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
-import { ApiEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/api-event-history.decorator';
-import { readEventHistory } from '@servertree/shared-kernel/infrastructure/messaging/history/read-event-history';
-import { EventPageResponse } from '@servertree/shared-kernel/infrastructure/messaging/history/event-page.response';
+import { QueryParams } from '@servertree/ddd';
+import { ApiIdParam, ApiProblems, UuidParamPipe } from '@servertree/platform';
+import { ApiEventHistory, EventPageResponse, readEventHistory } from '@servertree/messaging';
 
 /** An application's history: its stored events, exactly as they were published. */
 @ApiTags('applications')

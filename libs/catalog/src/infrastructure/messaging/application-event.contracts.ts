@@ -1,8 +1,5 @@
-import type { EventContract } from '@servertree/shared-kernel/infrastructure/messaging/contracts/event-contract';
-import {
-  modifiedDataSchema,
-  objectSchema,
-} from '@servertree/shared-kernel/infrastructure/messaging/contracts/json-schema';
+import type { EventContract } from '@servertree/messaging';
+import { modifiedDataSchema, objectSchema } from '@servertree/messaging';
 import { ApplicationDiscarded } from '../../domain/events/application-discarded.event';
 import { ApplicationModified } from '../../domain/events/application-modified.event';
 import { ApplicationRegistered } from '../../domain/events/application-registered.event';

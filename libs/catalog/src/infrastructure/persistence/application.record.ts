@@ -1,4 +1,4 @@
-import { AggregateRecord } from '@servertree/shared-kernel/infrastructure/persistence/aggregate.record';
+import { AggregateRecord } from '@servertree/platform';
 import { Column, Entity } from 'typeorm';
 
 /** The `applications` row. Persistence shape only: the aggregate never sees this class. */

@@ -1,4 +1,4 @@
-import { UnitOfWork } from '@servertree/shared-kernel/infrastructure/persistence/unit-of-work';
+import { UnitOfWork } from '@servertree/platform';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
 import { ApplicationDirectory } from '../../contracts/application-directory';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { booleanFrom } from '@servertree/shared-kernel/infrastructure/persistence/database-values';
-import { UnitOfWork } from '@servertree/shared-kernel/infrastructure/persistence/unit-of-work';
+import { booleanFrom, UnitOfWork } from '@servertree/platform';
 import { ApplicationDirectory, ApplicationSummary } from '../../contracts/application-directory';
 
 interface SummaryRow {

@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ListCriteria, Page } from '@servertree/shared-kernel/application/list/list-criteria';
+import { ListCriteria, Page } from '@servertree/ddd';
 import {
   booleanFrom,
-  timestampFrom,
-} from '@servertree/shared-kernel/infrastructure/persistence/database-values';
-import { fetchListPage } from '@servertree/shared-kernel/infrastructure/persistence/list-criteria.sql';
-import { SqlTemplate } from '@servertree/shared-kernel/infrastructure/persistence/sql-template';
-import {
   ColumnMap,
+  fetchListPage,
   SqlListMapping,
-} from '@servertree/shared-kernel/infrastructure/persistence/sql-list-mapping';
+  SqlTemplate,
+  timestampFrom,
+} from '@servertree/platform';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { ApplicationReadModel } from '../../application/queries/application.read-model.port';
 import { ApplicationView } from '../../application/queries/application.view';

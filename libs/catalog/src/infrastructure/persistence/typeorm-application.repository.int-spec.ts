@@ -1,10 +1,6 @@
 import { EventBus } from '@nestjs/cqrs';
-import {
-  ConcurrentModificationError,
-  DomainEvent,
-  Identifier,
-} from '@servertree/shared-kernel/domain';
-import { UnitOfWork } from '@servertree/shared-kernel/infrastructure/persistence/unit-of-work';
+import { ConcurrentModificationError, DomainEvent, Identifier } from '@servertree/ddd';
+import { UnitOfWork } from '@servertree/platform';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
 import { ApplicationAlreadyRegisteredError } from '../../domain/application-already-registered.error';
 import { Application } from '../../domain/application.aggregate';
@@ -39,7 +35,7 @@ describe.each(['mysql', 'sqlite'] as const)('TypeOrmApplicationRepository on %s'
 
   async function storedEvents(id: string): Promise<{ type: string; aggregate_revision: number }[]> {
     return t.dataSource.query(
-      'SELECT type, aggregate_revision FROM domain_events WHERE aggregate_id = ? ORDER BY sequence',
+      'SELECT type, aggregate_revision FROM outbox WHERE aggregate_id = ? ORDER BY sequence',
       [id],
     );
   }

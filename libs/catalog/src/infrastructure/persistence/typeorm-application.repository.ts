@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore } from '@servertree/shared-kernel/infrastructure/events/event-store';
-import { isUniqueViolation } from '@servertree/shared-kernel/infrastructure/persistence/database-errors';
-import { updateWithRevisionCheck } from '@servertree/shared-kernel/infrastructure/persistence/revision-guard';
-import { UnitOfWork } from '@servertree/shared-kernel/infrastructure/persistence/unit-of-work';
+import { OutboxWriter } from '@servertree/messaging';
+import { isUniqueViolation, UnitOfWork, updateWithRevisionCheck } from '@servertree/platform';
 import { ApplicationAlreadyRegisteredError } from '../../domain/application-already-registered.error';
 import { Application } from '../../domain/application.aggregate';
 import { ApplicationRepository } from '../../domain/application.repository.port';
@@ -13,7 +11,7 @@ import { ApplicationRecord } from './application.record';
 export class TypeOrmApplicationRepository extends ApplicationRepository {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly eventStore: EventStore,
+    private readonly outboxWriter: OutboxWriter,
   ) {
     super();
   }
@@ -52,6 +50,6 @@ export class TypeOrmApplicationRepository extends ApplicationRepository {
       }
       throw error;
     }
-    await this.eventStore.append('application', events);
+    await this.outboxWriter.append('application', events);
   }
 }

@@ -1,4 +1,4 @@
-import { ListCriteria, Page } from '@servertree/shared-kernel/application/list/list-criteria';
+import { ListCriteria, Page } from '@servertree/ddd';
 import { ServerView } from './server.view';
 
 /**

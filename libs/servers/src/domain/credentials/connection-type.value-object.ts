@@ -1,4 +1,4 @@
-import { TextValue } from '@servertree/shared-kernel/domain';
+import { TextValue } from '@servertree/ddd';
 import { requireSlug } from '../slug';
 
 /** How a credential is used: `ssh`, `rdp`, `winrm`, or whatever else an operator names. */

@@ -1,10 +1,4 @@
-import {
-  ChangeSet,
-  Identifier,
-  omitUndefined,
-  optional,
-  validateAll,
-} from '@servertree/shared-kernel/domain';
+import { ChangeSet, Identifier, omitUndefined, optional, validateAll } from '@servertree/ddd';
 import { IpAddress } from '../network/ip-address.value-object';
 import { Port } from '../network/port.value-object';
 import { ConnectionType } from './connection-type.value-object';

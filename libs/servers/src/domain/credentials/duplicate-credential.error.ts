@@ -1,4 +1,4 @@
-import { ConflictError } from '@servertree/shared-kernel/domain';
+import { ConflictError } from '@servertree/ddd';
 
 /** A server holds at most one credential per (connection type, username). */
 export class DuplicateCredentialError extends ConflictError {

@@ -1,5 +1,5 @@
 import { inspect } from 'node:util';
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { violationsOf } from '@servertree/ddd/testing';
 import { Password } from './password';
 
 const SECRET = 'hunter2 with spaces ';

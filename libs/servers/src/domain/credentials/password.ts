@@ -1,4 +1,4 @@
-import { InvalidInputError } from '@servertree/shared-kernel/domain';
+import { InvalidInputError } from '@servertree/ddd';
 
 const CONCEALED = '[password]';
 

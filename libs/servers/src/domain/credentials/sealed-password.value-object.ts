@@ -1,4 +1,4 @@
-import { ValueObject } from '@servertree/shared-kernel/domain';
+import { ValueObject } from '@servertree/ddd';
 
 /**
  * A password as the vault sealed it: ciphertext, and the id of the key that opens it. The key

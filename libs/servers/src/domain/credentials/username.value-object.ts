@@ -1,4 +1,4 @@
-import { requireText, TextValue } from '@servertree/shared-kernel/domain';
+import { requireText, TextValue } from '@servertree/ddd';
 
 /**
  * The account a credential logs in as: 1–128 characters after trimming (a stray space would

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { DomainEvent } from '@servertree/ddd';
 import { InstallationValues } from '../installations/installed-application.value-object';
 
 /** Recorded again when an installed application moves: the directories now in force. */

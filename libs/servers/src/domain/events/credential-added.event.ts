@@ -1,4 +1,4 @@
-import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { DomainEvent } from '@servertree/ddd';
 import { CredentialSnapshot } from '../credentials/credential.snapshot';
 
 /** Carries the credential as the API shows it: never its password. */

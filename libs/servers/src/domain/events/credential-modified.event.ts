@@ -1,4 +1,4 @@
-import { Changes, DomainEvent } from '@servertree/shared-kernel/domain';
+import { Changes, DomainEvent } from '@servertree/ddd';
 
 export interface CredentialModifiedData {
   readonly credentialId: string;

@@ -1,4 +1,4 @@
-import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { DomainEvent } from '@servertree/ddd';
 
 export class ServerDiscarded extends DomainEvent<Record<string, never>> {
   static readonly type = 'server.server.discarded';

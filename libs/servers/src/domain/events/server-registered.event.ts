@@ -1,4 +1,4 @@
-import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { DomainEvent } from '@servertree/ddd';
 import { ServerSnapshot } from '../server.snapshot';
 
 export class ServerRegistered extends DomainEvent<ServerSnapshot> {

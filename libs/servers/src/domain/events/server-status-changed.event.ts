@@ -1,4 +1,4 @@
-import { DomainEvent } from '@servertree/shared-kernel/domain';
+import { DomainEvent } from '@servertree/ddd';
 import { ServerStatusName } from '../server-status.value-object';
 
 export interface ServerStatusChangedData {

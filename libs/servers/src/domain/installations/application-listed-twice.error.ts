@@ -1,4 +1,4 @@
-import { ConflictError } from '@servertree/shared-kernel/domain';
+import { ConflictError } from '@servertree/ddd';
 
 /** A server has each application installed at most once, so a registration lists it once. */
 export class ApplicationListedTwiceError extends ConflictError {

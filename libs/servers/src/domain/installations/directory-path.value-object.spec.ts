@@ -1,4 +1,4 @@
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { violationsOf } from '@servertree/ddd/testing';
 import { DirectoryPath } from './directory-path.value-object';
 
 describe('DirectoryPath', () => {

@@ -1,4 +1,4 @@
-import { requirePattern, requireText, TextValue } from '@servertree/shared-kernel/domain';
+import { requirePattern, requireText, TextValue } from '@servertree/ddd';
 
 /**
  * Absolute only, so a path means the same whoever reads it: POSIX (`/opt/app`) or a Windows

@@ -1,4 +1,4 @@
-import { ConflictError } from '@servertree/shared-kernel/domain';
+import { ConflictError } from '@servertree/ddd';
 
 /** A discarded application stays in the catalogue's history but is installed nowhere anymore. */
 export class DiscardedApplicationError extends ConflictError {

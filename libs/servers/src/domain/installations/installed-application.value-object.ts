@@ -1,10 +1,4 @@
-import {
-  Identifier,
-  optional,
-  requireText,
-  validateAll,
-  ValueObject,
-} from '@servertree/shared-kernel/domain';
+import { Identifier, optional, requireText, validateAll, ValueObject } from '@servertree/ddd';
 import { DirectoryPath } from './directory-path.value-object';
 
 /** Raw input: the value objects decide whether it is acceptable. */

@@ -1,4 +1,4 @@
-import { violationsOf } from '@servertree/shared-kernel/testing/violations';
+import { violationsOf } from '@servertree/ddd/testing';
 import { IpAddress } from './ip-address.value-object';
 
 const canonical = (text: string) => IpAddress.create('localIp', text).value;

@@ -1,4 +1,4 @@
-import { InvalidInputError, requirePattern, TextValue } from '@servertree/shared-kernel/domain';
+import { InvalidInputError, requirePattern, TextValue } from '@servertree/ddd';
 import { canonicalIp } from './ip-text';
 
 const RULE = 'an IPv4 address such as 192.0.2.10 or an IPv6 address such as 2001:db8::10';

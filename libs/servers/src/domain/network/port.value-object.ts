@@ -1,4 +1,4 @@
-import { requireInteger, ValueObject } from '@servertree/shared-kernel/domain';
+import { requireInteger, ValueObject } from '@servertree/ddd';
 
 /** A TCP/UDP port, 1–65535 (0 means "any port" to the OS, never a place to connect to). */
 export class Port extends ValueObject<{ value: number }> {

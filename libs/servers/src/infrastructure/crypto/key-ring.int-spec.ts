@@ -1,8 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { ConfigurationError } from '@servertree/shared-kernel/infrastructure/config/configuration.error';
+import { AppConfig, ConfigurationError } from '@servertree/platform';
 import { EncryptionKey } from './encryption-key';
 import { KeyRing } from './key-ring';
 

@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { AppConfig } from '@servertree/shared-kernel/infrastructure/config/app-config';
-import { ConfigurationError } from '@servertree/shared-kernel/infrastructure/config/configuration.error';
-import { loadOrCreateSecretFile } from '@servertree/shared-kernel/infrastructure/support/local-secret-file';
+import { AppConfig, ConfigurationError, loadOrCreateSecretFile } from '@servertree/platform';
 import { EncryptionKey } from './encryption-key';
 
 const KEY_FORMAT = 'a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)';

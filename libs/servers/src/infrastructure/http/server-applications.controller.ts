@@ -12,9 +12,10 @@ import {
   ApiIfMatch,
   ApiProblems,
   ETAG_HEADER,
-} from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { etagOf, expectedRevisionFrom } from '@servertree/shared-kernel/infrastructure/http/etag';
-import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
+  etagOf,
+  expectedRevisionFrom,
+  UuidParamPipe,
+} from '@servertree/platform';
 import { FastifyReply } from 'fastify';
 import { InstallApplicationCommand } from '../../application/commands/install-application/install-application.command';
 import { UninstallApplicationCommand } from '../../application/commands/uninstall-application/uninstall-application.command';

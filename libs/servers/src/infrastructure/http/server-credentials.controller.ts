@@ -17,16 +17,17 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { RequiresRole } from '@servertree/shared-kernel/infrastructure/auth/access.decorators';
 import {
   ApiIdParam,
   ApiIfMatch,
   ApiProblems,
   ETAG_HEADER,
-} from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { etagOf, expectedRevisionFrom } from '@servertree/shared-kernel/infrastructure/http/etag';
-import { Idempotent } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.decorators';
-import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
+  etagOf,
+  expectedRevisionFrom,
+  Idempotent,
+  RequiresRole,
+  UuidParamPipe,
+} from '@servertree/platform';
 import { FastifyReply } from 'fastify';
 import { AddCredentialCommand } from '../../application/commands/add-credential/add-credential.command';
 import { ModifyCredentialCommand } from '../../application/commands/modify-credential/modify-credential.command';

@@ -1,5 +1,5 @@
 import { QueryBus } from '@nestjs/cqrs';
-import { etagOf } from '@servertree/shared-kernel/infrastructure/http/etag';
+import { etagOf } from '@servertree/platform';
 import { FastifyReply } from 'fastify';
 import { GetServerQuery } from '../../application/queries/get-server/get-server.query';
 import { ServerView } from '../../application/queries/server.view';

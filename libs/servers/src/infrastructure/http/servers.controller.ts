@@ -20,19 +20,19 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { parseListQuery } from '@servertree/shared-kernel/application/list/list-query.parser';
-import { QueryParams } from '@servertree/shared-kernel/application/list/query-params';
+import { parseListQuery, QueryParams } from '@servertree/ddd';
 import {
   ApiIdParam,
   ApiIfMatch,
   ApiListQuery,
   ApiProblems,
   ETAG_HEADER,
-} from '@servertree/shared-kernel/infrastructure/http/api-docs.decorators';
-import { Idempotent } from '@servertree/shared-kernel/infrastructure/http/idempotency/idempotency.decorators';
-import { etagOf, expectedRevisionFrom } from '@servertree/shared-kernel/infrastructure/http/etag';
-import { withPageLinks } from '@servertree/shared-kernel/infrastructure/http/page-links';
-import { UuidParamPipe } from '@servertree/shared-kernel/infrastructure/http/uuid-param.pipe';
+  etagOf,
+  expectedRevisionFrom,
+  Idempotent,
+  UuidParamPipe,
+  withPageLinks,
+} from '@servertree/platform';
 import { FastifyReply } from 'fastify';
 import { ChangeServerStatusCommand } from '../../application/commands/change-server-status/change-server-status.command';
 import { DiscardServerCommand } from '../../application/commands/discard-server/discard-server.command';

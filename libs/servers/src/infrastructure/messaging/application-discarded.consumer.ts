@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { CloudEvent } from '@servertree/shared-kernel/application/events/cloud-event';
-import {
-  IntegrationEventConsumer,
-  IntegrationEventHandler,
-} from '@servertree/shared-kernel/infrastructure/messaging/consumers/integration-event-consumer';
+import type { CloudEvent } from '@servertree/messaging';
+import { IntegrationEventConsumer, IntegrationEventHandler } from '@servertree/messaging';
 import { UninstallApplicationCommand } from '../../application/commands/uninstall-application/uninstall-application.command';
 import { ListServersWithApplicationQuery } from '../../application/queries/list-servers-with-application/list-servers-with-application.query';
 

@@ -1,9 +1,5 @@
-import type { EventContract } from '@servertree/shared-kernel/infrastructure/messaging/contracts/event-contract';
-import {
-  JsonSchema,
-  modifiedDataSchema,
-  objectSchema,
-} from '@servertree/shared-kernel/infrastructure/messaging/contracts/json-schema';
+import type { EventContract } from '@servertree/messaging';
+import { JsonSchema, modifiedDataSchema, objectSchema } from '@servertree/messaging';
 import { ApplicationInstalled } from '../../domain/events/application-installed.event';
 import { ApplicationUninstalled } from '../../domain/events/application-uninstalled.event';
 import { CredentialAdded } from '../../domain/events/credential-added.event';

@@ -1,7 +1,4 @@
-import {
-  booleanFrom,
-  timestampFrom,
-} from '@servertree/shared-kernel/infrastructure/persistence/database-values';
+import { booleanFrom, timestampFrom } from '@servertree/platform';
 import { CredentialSnapshot } from '../../domain/credentials/credential.snapshot';
 import { ServerStatusName } from '../../domain/server-status.value-object';
 import { InstalledApplicationSnapshot } from '../../domain/server.snapshot';

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ListCriteria, Page } from '@servertree/shared-kernel/application/list/list-criteria';
-import { fetchListPage } from '@servertree/shared-kernel/infrastructure/persistence/list-criteria.sql';
-import { SqlTemplate } from '@servertree/shared-kernel/infrastructure/persistence/sql-template';
-import {
-  ColumnMap,
-  SqlListMapping,
-} from '@servertree/shared-kernel/infrastructure/persistence/sql-list-mapping';
+import { ListCriteria, Page } from '@servertree/ddd';
+import { ColumnMap, fetchListPage, SqlListMapping, SqlTemplate } from '@servertree/platform';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { SERVER_LIST_SCHEMA } from '../../application/queries/list-servers/list-servers.query';
 import { ServerReadModel } from '../../application/queries/server.read-model.port';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConcurrentModificationError } from '@servertree/shared-kernel/domain';
-import { UnitOfWork } from '@servertree/shared-kernel/infrastructure/persistence/unit-of-work';
+import { ConcurrentModificationError } from '@servertree/ddd';
+import { UnitOfWork } from '@servertree/platform';
 import { EntitySubscriberInterface } from 'typeorm';
 import { BeforeQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
 import { startTestApp, TestApp } from '../../../../../test/support/test-app';
@@ -123,7 +123,7 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
       ramMb: 8192,
     });
     const events = await t.dataSource.query(
-      'SELECT type FROM domain_events WHERE aggregate_id = ? ORDER BY sequence',
+      'SELECT type FROM outbox WHERE aggregate_id = ? ORDER BY sequence',
       [id],
     );
     expect(events.map((event: { type: string }) => event.type)).toEqual([
@@ -145,15 +145,15 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
       return statements.filter((sql) => /^(INSERT|DELETE)/i.test(sql)).map(tableOf);
     };
 
-    expect(await writesTo((s) => s.changeStatus('error', now()))).toEqual(['domain_events']);
+    expect(await writesTo((s) => s.changeStatus('error', now()))).toEqual(['outbox']);
     expect(await writesTo((s) => s.revealCredential(s.credentials[0].id, vault, now()))).toEqual([
-      'domain_events',
+      'outbox',
     ]);
     expect(
       await writesTo((s) =>
         s.addCredential(ServerMother.credential({ username: 'ops' }), vault, now()),
       ),
-    ).toEqual(['server_credentials', 'server_credentials', 'domain_events']);
+    ).toEqual(['server_credentials', 'server_credentials', 'outbox']);
     expect(
       await writesTo((s) =>
         s.installApplication(
@@ -162,7 +162,7 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
           now(),
         ),
       ),
-    ).toEqual(['server_applications', 'server_applications', 'domain_events']);
+    ).toEqual(['server_applications', 'server_applications', 'outbox']);
     expect((await load(id)).credentials).toHaveLength(2);
   });
 

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EventStore } from '@servertree/shared-kernel/infrastructure/events/event-store';
-import { isUniqueViolation } from '@servertree/shared-kernel/infrastructure/persistence/database-errors';
-import { updateWithRevisionCheck } from '@servertree/shared-kernel/infrastructure/persistence/revision-guard';
-import { UnitOfWork } from '@servertree/shared-kernel/infrastructure/persistence/unit-of-work';
+import { OutboxWriter } from '@servertree/messaging';
+import { isUniqueViolation, UnitOfWork, updateWithRevisionCheck } from '@servertree/platform';
 import { EntityManager } from 'typeorm';
 import { ServerNameTakenError } from '../../domain/server-name-taken.error';
 import { Server } from '../../domain/server.aggregate';
@@ -29,7 +27,7 @@ export class TypeOrmServerRepository extends ServerRepository {
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly eventStore: EventStore,
+    private readonly outboxWriter: OutboxWriter,
   ) {
     super();
   }
@@ -62,7 +60,7 @@ export class TypeOrmServerRepository extends ServerRepository {
     const rows = ServerMapper.toRows(server);
     await this.saveRoot(manager, server, rows.server);
     await this.saveChildren(manager, server, rows);
-    await this.eventStore.append('server', events);
+    await this.outboxWriter.append('server', events);
   }
 
   private async saveRoot(manager: EntityManager, server: Server, row: ServerRecord): Promise<void> {

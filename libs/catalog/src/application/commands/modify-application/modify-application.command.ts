@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import { ApplicationDetails } from '../../../domain/application.aggregate';
 
 export class ModifyApplicationCommand extends Command<CommandAcknowledgement> {

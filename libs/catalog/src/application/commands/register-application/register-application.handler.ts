@@ -1,6 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement } from '@servertree/shared-kernel/application';
-import { Identifier } from '@servertree/shared-kernel/domain';
+import { Clock, CommandAcknowledgement, Identifier } from '@servertree/ddd';
 import { Application } from '../../../domain/application.aggregate';
 import { ApplicationRepository } from '../../../domain/application.repository.port';
 import { RegisterApplicationCommand } from './register-application.command';

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { NotFoundError } from '@servertree/ddd';
 import { ApplicationReadModel } from '../application.read-model.port';
 import { ApplicationView } from '../application.view';
 import { GetApplicationQuery } from './get-application.query';

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Page } from '@servertree/shared-kernel/application/list/list-criteria';
+import { Page } from '@servertree/ddd';
 import { ApplicationReadModel } from '../application.read-model.port';
 import { ApplicationView } from '../application.view';
 import { ListApplicationsQuery } from './list-applications.query';

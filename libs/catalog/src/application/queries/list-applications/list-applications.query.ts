@@ -1,6 +1,5 @@
 import { Query } from '@nestjs/cqrs';
-import { ListCriteria, Page } from '@servertree/shared-kernel/application/list/list-criteria';
-import { ListSchema } from '@servertree/shared-kernel/application/list/list-schema';
+import { ListCriteria, ListSchema, Page } from '@servertree/ddd';
 import { ApplicationView } from '../application.view';
 
 /** What a client may filter and sort applications by (SPEC §3). */

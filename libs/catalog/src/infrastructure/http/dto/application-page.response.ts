@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageResponse } from '@servertree/shared-kernel/infrastructure/http/page.response';
+import { PageResponse } from '@servertree/platform';
 import { ApplicationResponse } from './application.response';
 
 export class ApplicationPageResponse extends PageResponse {

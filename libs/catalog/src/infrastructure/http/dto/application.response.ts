@@ -1,4 +1,4 @@
-import { AggregateResponse } from '@servertree/shared-kernel/infrastructure/http/aggregate.response';
+import { AggregateResponse } from '@servertree/platform';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ApplicationResponse extends AggregateResponse {

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, loadForChange } from '@servertree/shared-kernel/application';
+import { Clock, loadForChange } from '@servertree/ddd';
 import { PasswordVault } from '../../../domain/credentials/password-vault.port';
 import { ServerRepository } from '../../../domain/server.repository.port';
 import { AddCredentialCommand, CredentialAcknowledgement } from './add-credential.command';

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import { InstallOutcome } from '../../../domain/server.aggregate';
 import { InstallationDetails } from '../../../domain/installations/installed-application.value-object';
 

@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, loadForChange } from '@servertree/shared-kernel/application';
+import { Clock, loadForChange } from '@servertree/ddd';
 import { ServerRepository } from '../../../domain/server.repository.port';
 import { ApplicationCatalogueLoader } from '../../application-catalogue.loader';
 import { InstallAcknowledgement, InstallApplicationCommand } from './install-application.command';

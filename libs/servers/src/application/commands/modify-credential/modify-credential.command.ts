@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import { CredentialDetails } from '../../../domain/credentials/credential.entity';
 
 export class ModifyCredentialCommand extends Command<CommandAcknowledgement> {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import { ServerDetails } from '../../../domain/server-profile.value-object';
 
 export class ModifyServerCommand extends Command<CommandAcknowledgement> {

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import { ServerRegistration } from '../../../domain/server.aggregate';
 
 export class RegisterServerCommand extends Command<CommandAcknowledgement> {

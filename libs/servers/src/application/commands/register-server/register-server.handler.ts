@@ -1,6 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement } from '@servertree/shared-kernel/application';
-import { Identifier } from '@servertree/shared-kernel/domain';
+import { Clock, CommandAcknowledgement, Identifier } from '@servertree/ddd';
 import { PasswordVault } from '../../../domain/credentials/password-vault.port';
 import { Server } from '../../../domain/server.aggregate';
 import { ServerRepository } from '../../../domain/server.repository.port';

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CommandAcknowledgement } from '@servertree/ddd';
 
 export class RemoveCredentialCommand extends Command<CommandAcknowledgement> {
   constructor(

@@ -1,9 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  Clock,
-  CommandAcknowledgement,
-  loadForChange,
-} from '@servertree/shared-kernel/application';
+import { Clock, CommandAcknowledgement, loadForChange } from '@servertree/ddd';
 import { ServerRepository } from '../../../domain/server.repository.port';
 import { RemoveCredentialCommand } from './remove-credential.command';
 

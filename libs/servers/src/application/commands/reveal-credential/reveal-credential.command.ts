@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/shared-kernel/application';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import { Password } from '../../../domain/credentials/password';
 
 /** The password stays a Password up to the HTTP edge, so nothing on the way can print it. */

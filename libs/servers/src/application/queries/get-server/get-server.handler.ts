@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { NotFoundError } from '@servertree/shared-kernel/domain';
+import { NotFoundError } from '@servertree/ddd';
 import { ServerReadModel } from '../server.read-model.port';
 import { ServerView } from '../server.view';
 import { GetServerQuery } from './get-server.query';

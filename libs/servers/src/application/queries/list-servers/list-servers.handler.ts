@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Page } from '@servertree/shared-kernel/application/list/list-criteria';
+import { Page } from '@servertree/ddd';
 import { ServerReadModel } from '../server.read-model.port';
 import { ServerView } from '../server.view';
 import { ListServersQuery } from './list-servers.query';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { PageResponse } from '@servertree/shared-kernel/infrastructure/http/page.response';
+import { PageResponse } from '@servertree/platform';
 import { ServerResponse } from './server.response';
 
 export class ServerPageResponse extends PageResponse {

@@ -1,4 +1,4 @@
-import { AggregateResponse } from '@servertree/shared-kernel/infrastructure/http/aggregate.response';
+import { AggregateResponse } from '@servertree/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import { SERVER_STATUSES, ServerStatusName } from '../../../domain/server-status.value-object';
 import { CredentialResponse } from './credential.response';

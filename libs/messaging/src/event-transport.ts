@@ -1,0 +1,31 @@
+import type { CloudEvent } from './contracts/cloud-event';
+
+/** What a transport made of a batch. */
+export interface Delivery {
+  /**
+   * How many events, counted from the start of the batch, the transport has safely taken
+   * over. Only these may be marked published: a gap would let a later revision overtake an
+   * earlier one of the same aggregate.
+   */
+  readonly confirmed: number;
+  /** Why the rest of the batch was not confirmed, when it was not. */
+  readonly failure?: unknown;
+}
+
+/**
+ * Where published events go: RabbitMQ, or this process's own consumers when no broker is
+ * configured. The outbox relay is the only caller; it never needs to know which one it has.
+ */
+export abstract class EventTransport {
+  /** A short name for logs and health checks. */
+  abstract readonly name: string;
+
+  /**
+   * Sends the events in the given order and waits for them to be taken over. Never rejects:
+   * anything that went wrong is reported as a `Delivery` that confirms fewer events.
+   */
+  abstract publish(events: readonly CloudEvent[]): Promise<Delivery>;
+
+  /** False while the transport certainly cannot deliver (broker unreachable). */
+  abstract isReachable(): boolean;
+}

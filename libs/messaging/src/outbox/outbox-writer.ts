@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContexts, UnitOfWork } from '@servertree/platform';
+import { DomainEvent } from '@servertree/ddd';
+import { OutboxRecord } from './outbox.record';
+
+/**
+ * Appends an aggregate's events to the outbox in the transaction that saves the aggregate:
+ * both are written or neither is. This is the only way events leave a command, so an event
+ * can never be published for a change that was rolled back.
+ */
+@Injectable()
+export class OutboxWriter {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  async append(aggregateType: string, events: DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const { correlationId, actor } = ExecutionContexts.current();
+    const manager = await this.unitOfWork.manager();
+    await manager.insert(
+      OutboxRecord,
+      events.map((event) => ({
+        id: event.id,
+        type: event.type,
+        aggregateType,
+        aggregateId: event.aggregateId,
+        aggregateRevision: event.revision,
+        occurredAt: event.occurredAt,
+        correlationId,
+        actor,
+        data: JSON.stringify(event.data),
+        publishedAt: null,
+      })),
+    );
+    this.unitOfWork.enlist(events);
+  }
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One stored domain event. The table is both the outbox (rows with no `publishedAt` are still
+ * to be delivered) and the event history the `/events` endpoints read. `sequence` is the
+ * delivery order; per aggregate it follows the revision, because writes to one aggregate are
+ * serialised by the revision check.
+ */
+@Entity('outbox')
+@Index('uq_outbox_aggregate_revision', ['aggregateId', 'aggregateRevision'], {
+  unique: true,
+})
+export class OutboxRecord {
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
+  sequence!: string;
+
+  @Column({ type: 'varchar', length: 36, unique: true })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  type!: string;
+
+  @Column({ name: 'aggregate_type', type: 'varchar', length: 32 })
+  aggregateType!: string;
+
+  @Column({ name: 'aggregate_id', type: 'varchar', length: 36 })
+  aggregateId!: string;
+
+  @Column({ name: 'aggregate_revision', type: 'int' })
+  aggregateRevision!: number;
+
+  @Column({ name: 'occurred_at', type: 'datetime', precision: 3 })
+  occurredAt!: Date;
+
+  @Column({ name: 'correlation_id', type: 'varchar', length: 128 })
+  correlationId!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  actor!: string;
+
+  /** JSON text; kept as text so MySQL and SQLite store it the same way. */
+  @Column({ type: 'text' })
+  data!: string;
+
+  @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
+  publishedAt!: Date | null;
+}

@@ -1,0 +1,61 @@
+import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
+import type { CloudEvent } from '../contracts/cloud-event';
+import { CLOUD_EVENT_CONTENT_TYPE } from '../outbox/cloud-event.mapper';
+import { Delivery, EventTransport } from '../event-transport';
+import { RabbitMqTopology } from './rabbitmq-topology';
+
+/**
+ * How long a publish may wait for the broker's confirm. The channel keeps unconfirmed and
+ * unsent messages in memory across reconnects and would otherwise keep the relay waiting for
+ * as long as the broker is away; past this bound the relay backs off and sends them again.
+ */
+const CONFIRM_TIMEOUT_MS = 5_000;
+
+/**
+ * Publishes to the topic exchange on a confirm channel: routing key = event type, persistent,
+ * CloudEvents structured content, AMQP message-id = event id (SPEC §4). A batch is sent in one
+ * go and its confirms awaited together, which is what makes the relay fast.
+ */
+export class RabbitMqTransport extends EventTransport {
+  readonly name = 'RabbitMQ';
+
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly exchange: string,
+    private readonly topology: RabbitMqTopology,
+  ) {
+    super();
+  }
+
+  /** Connected, and the topology declared on this connection: events reach every queue. */
+  isReachable(): boolean {
+    return this.topology.isDeclared();
+  }
+
+  async publish(events: readonly CloudEvent[]): Promise<Delivery> {
+    // While disconnected, the channel would only pile messages up in memory; the outbox
+    // already keeps them, durably.
+    if (!this.isReachable()) return { confirmed: 0, failure: 'RabbitMQ is not connected' };
+    const outcomes = await Promise.allSettled(events.map((event) => this.send(event)));
+    const firstFailure = outcomes.findIndex((outcome) => outcome.status === 'rejected');
+    if (firstFailure === -1) return { confirmed: events.length };
+    return {
+      confirmed: firstFailure,
+      failure: (outcomes[firstFailure] as PromiseRejectedResult).reason,
+    };
+  }
+
+  private send(event: CloudEvent): Promise<boolean> {
+    return this.connection.managedChannel.publish(
+      this.exchange,
+      event.type,
+      Buffer.from(JSON.stringify(event)),
+      {
+        persistent: true,
+        contentType: CLOUD_EVENT_CONTENT_TYPE,
+        messageId: event.id,
+        timeout: CONFIRM_TIMEOUT_MS,
+      },
+    );
+  }
+}

@@ -1,0 +1,33 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { InvalidInputError, Violation } from '@servertree/ddd';
+
+/**
+ * Request DTOs only shape input: which properties exist, which are objects or arrays.
+ * Every rule about values (lengths, ranges, formats, required fields) belongs to a value
+ * object and is reported by it, so each rule is written, and worded, exactly once.
+ */
+export function inputShapePipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    validateCustomDecorators: false,
+    exceptionFactory: (errors) =>
+      new InvalidInputError(errors.flatMap((error) => violationsOf(error))),
+  });
+}
+
+function violationsOf(error: ValidationError, parent = ''): Violation[] {
+  const field =
+    parent === ''
+      ? error.property
+      : /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`;
+  const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+    constraint === 'whitelistValidation'
+      ? { field, message: `${field} is not a known field` }
+      : { field, message: message.replace(error.property, field) },
+  );
+  return [...own, ...(error.children ?? []).flatMap((child) => violationsOf(child, field))];
+}

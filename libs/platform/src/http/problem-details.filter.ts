@@ -1,0 +1,130 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  ConflictError,
+  InvalidInputError,
+  NotFoundError,
+  RevisionMismatchError,
+} from '@servertree/ddd';
+import { isDatabaseUnavailable } from '../persistence/database-errors';
+import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+
+/** Seconds a client should wait before retrying while the database is away. */
+const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * Turns every error into RFC 9457 problem+json. Domain errors carry their meaning in their
+ * class; this is the one place where meaning becomes an HTTP status. Anything unrecognised
+ * is logged with the request id and answered with a generic 500 that reveals nothing.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const body = toProblem(error, (unexpected) =>
+      this.logger.error(
+        `request ${request.id} ${request.method} ${request.routeOptions?.url ?? request.url} failed: ${describe(unexpected)}`,
+        unexpected instanceof Error ? unexpected.stack : undefined,
+      ),
+    );
+    if (body.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      void reply.header('Retry-After', String(RETRY_AFTER_SECONDS));
+    }
+    if (body.status === HttpStatus.UNAUTHORIZED) {
+      void reply.header('WWW-Authenticate', 'Bearer realm="servertree"');
+    }
+    void reply.status(body.status).type(PROBLEM_CONTENT_TYPE).send(body);
+  }
+}
+
+/** Exposed for Fastify's own error handler (body parsing happens before Nest sees the request). */
+export function toProblem(error: unknown, onUnexpected: (error: unknown) => void): ProblemDetails {
+  if (error instanceof InvalidInputError) {
+    return problem(
+      'invalidInput',
+      400,
+      'The request is invalid; see errors for each field.',
+      error.violations,
+    );
+  }
+  if (error instanceof NotFoundError) return problem('notFound', 404, error.message);
+  if (error instanceof RevisionMismatchError) {
+    return problem('preconditionFailed', 412, `If-Match does not match: ${error.message}.`);
+  }
+  if (error instanceof ConflictError) return problem('conflict', 409, error.message);
+  if (error instanceof HttpException) return fromHttpException(error);
+  const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+  if (typeof fastifyError.code === 'string' && fastifyError.code.startsWith('FST_')) {
+    return fromFastifyError(fastifyError.statusCode ?? 500, fastifyError.code);
+  }
+  if (isDatabaseUnavailable(error)) {
+    onUnexpected(error);
+    return problem('unavailable', 503, 'The database is unreachable; retry shortly.');
+  }
+  onUnexpected(error);
+  return problem('internal', 500, 'An unexpected error occurred; it has been logged.');
+}
+
+function fromHttpException(error: HttpException): ProblemDetails {
+  const status = error.getStatus();
+  switch (status) {
+    case 401:
+      return problem('unauthorized', 401, error.message);
+    case 403:
+      return problem('forbidden', 403, error.message);
+    case 404:
+      return problem('notFound', 404, 'No resource at this path.');
+    case 409:
+      return problem('conflict', 409, error.message);
+    case 405:
+      return problem('methodNotAllowed', 405, error.message);
+    case 413:
+      return problem('payloadTooLarge', 413, 'The request body exceeds 1 MiB.');
+    case 415:
+      return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
+    case 422:
+      return problem('unprocessable', 422, error.message);
+    case 503:
+      return problem('unavailable', 503, error.message);
+    default:
+      return status >= 500
+        ? problem('internal', status, 'An unexpected error occurred; it has been logged.')
+        : problem('invalidInput', status, error.message);
+  }
+}
+
+function fromFastifyError(status: number, code: string): ProblemDetails {
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem('payloadTooLarge', 413, 'The request body exceeds 1 MiB.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem('invalidInput', 400, 'The request body is empty; send a JSON object.', [
+        { field: 'body', message: 'body must be a JSON object' },
+      ]);
+    default:
+      if (status < 500) {
+        return problem('invalidInput', status, 'The request body is not valid JSON.', [
+          { field: 'body', message: 'body must be well-formed JSON' },
+        ]);
+      }
+      return problem('internal', 500, 'An unexpected error occurred; it has been logged.');
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

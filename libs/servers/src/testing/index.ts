@@ -1,0 +1,3 @@
+export * from './fixed-application-catalogue';
+export * from './reversible-password-vault';
+export * from './server.mother';

@@ -1,8 +1,0 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { PageResponse } from '../../http/page.response';
-import { CloudEventResponse } from './cloud-event.response';
-
-export class EventPageResponse extends PageResponse {
-  @ApiProperty({ type: [CloudEventResponse] })
-  items!: CloudEventResponse[];
-}
