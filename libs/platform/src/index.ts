@@ -28,3 +28,6 @@ export * from './persistence/unit-of-work';
 export * from './platform.module';
 export * from './support/local-secret-file';
 export * from './support/periodic-sweep';
+export * from './http/list-query/list-query.parser';
+export * from './http/list-query/page-query.parser';
+export * from './http/list-query/query-params';

@@ -4,6 +4,3 @@ export * from './load-for-change';
 export * from './list/list-criteria';
 export * from './list/list-schema';
 export * from './list/lookups';
-export * from './list/list-query.parser';
-export * from './list/page-query.parser';
-export * from './list/query-params';

@@ -1,7 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiOkResponse, ApiQuery } from '@nestjs/swagger';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '@servertree/ddd';
-import { ApiProblems } from '@servertree/platform';
+import { ApiProblems, DEFAULT_LIMIT, MAX_LIMIT } from '@servertree/platform';
 import { EventPageResponse } from './event-page.response';
 
 /** Documents a `GET /<resources>/{id}/events` endpoint: its paging and its answers. */

@@ -1,7 +1,6 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { GetEventHistoryQuery } from './get-event-history/get-event-history.query';
-import { parsePageQuery, QueryParams } from '@servertree/ddd';
-import { withPageLinks } from '@servertree/platform';
+import { parsePageQuery, QueryParams, withPageLinks } from '@servertree/platform';
 import { EventPageResponse } from './event-page.response';
 
 /**

@@ -1,5 +1,5 @@
 import type { Page } from '@servertree/ddd';
-import { type QueryParams, valuesOf } from '@servertree/ddd';
+import { type QueryParams, valuesOf } from './list-query/query-params';
 
 export interface PageLinks {
   readonly next: string | null;

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/mariadb';
-import type { ListSchema, QueryParams } from '@servertree/ddd';
-import { parseListQuery } from '@servertree/ddd';
+import type { ListSchema } from '@servertree/ddd';
+import type { QueryParams } from '../http/list-query/query-params';
+import { parseListQuery } from '../http/list-query/list-query.parser';
 import { applyListCriteria, fetchListPage } from './list-criteria.sql';
 import type { ColumnMap, SqlListMapping } from './sql-list-mapping';
 

@@ -1,8 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { QueryParams } from '@servertree/ddd';
-import { ApiIdParam, ApiProblems, UuidParamPipe } from '@servertree/platform';
+import { ApiIdParam, ApiProblems, QueryParams, UuidParamPipe } from '@servertree/platform';
 import { ApiEventHistory, EventPageResponse, readEventHistory } from '@servertree/messaging';
 
 /** An application's history: its stored events, exactly as they were published. */

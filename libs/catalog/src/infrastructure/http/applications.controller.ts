@@ -19,7 +19,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { parseListQuery, QueryParams } from '@servertree/ddd';
 import {
   ApiIdParam,
   ApiIfMatch,
@@ -29,6 +28,8 @@ import {
   etagOf,
   expectedRevisionFrom,
   Idempotent,
+  parseListQuery,
+  QueryParams,
   UuidParamPipe,
   withPageLinks,
 } from '@servertree/platform';

@@ -49,3 +49,6 @@ export interface Page<T> {
   readonly offset: number;
   readonly items: readonly T[];
 }
+
+/** Which slice of an ordered sequence the client asked for. */
+export type PageRequest = Pick<ListCriteria, 'limit' | 'offset'>;

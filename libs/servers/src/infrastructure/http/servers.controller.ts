@@ -20,7 +20,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { parseListQuery, QueryParams } from '@servertree/ddd';
 import {
   ApiIdParam,
   ApiIfMatch,
@@ -30,6 +29,8 @@ import {
   etagOf,
   expectedRevisionFrom,
   Idempotent,
+  parseListQuery,
+  QueryParams,
   UuidParamPipe,
   withPageLinks,
 } from '@servertree/platform';

@@ -1,6 +1,5 @@
-import { InvalidInputError, type Violation } from '../../domain/errors/invalid-input.error';
-import type { FieldFilter, ListCriteria } from './list-criteria';
-import type { ListSchema } from './list-schema';
+import { InvalidInputError, type Violation } from '@servertree/ddd';
+import type { FieldFilter, ListCriteria, ListSchema } from '@servertree/ddd';
 import { parseFilter } from './filter.parser';
 import { parseOrdering } from './ordering.parser';
 import { type QueryParams, valuesOf } from './query-params';

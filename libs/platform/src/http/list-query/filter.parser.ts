@@ -1,7 +1,5 @@
-import type { Violation } from '../../domain/errors/invalid-input.error';
-import type { FieldFilter, FilterValue, Lookup } from './list-criteria';
-import type { ListSchema } from './list-schema';
-import { isSuffixLookup, LOOKUPS_BY_TYPE, parameterName, SUFFIX_LOOKUPS } from './lookups';
+import type { FieldFilter, FilterValue, ListSchema, Lookup, Violation } from '@servertree/ddd';
+import { isSuffixLookup, LOOKUPS_BY_TYPE, parameterName, SUFFIX_LOOKUPS } from '@servertree/ddd';
 import { parseFilterValue } from './filter-value.parser';
 
 type Target = { readonly field: string; readonly lookup: Lookup } | { readonly problem: string };

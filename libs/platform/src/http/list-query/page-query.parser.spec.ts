@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../domain/errors/invalid-input.error';
+import { InvalidInputError } from '@servertree/ddd';
 import { parsePageQuery } from './page-query.parser';
 
 describe('parsePageQuery', () => {

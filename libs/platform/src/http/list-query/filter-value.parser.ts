@@ -1,4 +1,4 @@
-import type { FieldType, FilterValue, Lookup } from './list-criteria';
+import type { FieldType, FilterValue, Lookup } from '@servertree/ddd';
 import { parseIsoDateTime } from './iso-date-time';
 
 /** A parsed value, or what the value should have looked like (`must be an integer`). */

@@ -1,6 +1,4 @@
-import type { Violation } from '../../domain/errors/invalid-input.error';
-import type { SortOrder } from './list-criteria';
-import type { ListSchema } from './list-schema';
+import type { ListSchema, SortOrder, Violation } from '@servertree/ddd';
 
 const DEFAULT_ORDERING: readonly SortOrder[] = [{ field: 'createdAt', direction: 'asc' }];
 

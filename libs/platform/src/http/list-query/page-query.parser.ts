@@ -1,10 +1,7 @@
-import { InvalidInputError, type Violation } from '../../domain/errors/invalid-input.error';
-import type { ListCriteria } from './list-criteria';
+import { InvalidInputError, type Violation } from '@servertree/ddd';
+import type { PageRequest } from '@servertree/ddd';
 import { parseListQuery } from './list-query.parser';
 import type { QueryParams } from './query-params';
-
-/** Which slice of an ordered sequence the client asked for. */
-export type PageRequest = Pick<ListCriteria, 'limit' | 'offset'>;
 
 /** A list without fields: nothing to filter or sort on, only pages to turn. */
 const NO_FIELDS = {};

@@ -1,6 +1,5 @@
-import { InvalidInputError, type Violation } from '../../domain/errors/invalid-input.error';
-import type { FieldFilter } from './list-criteria';
-import type { ListSchema } from './list-schema';
+import { InvalidInputError, type Violation } from '@servertree/ddd';
+import type { FieldFilter, ListSchema } from '@servertree/ddd';
 import { parseListQuery } from './list-query.parser';
 import type { QueryParams } from './query-params';
 
