@@ -86,6 +86,8 @@ export interface GaleraOptions {
   nodes?: number;
   /** node i (1-based) uses basePort+10*i (SQL), +1 (gcomm), +2 (IST), +3 (SST) */
   basePort?: number;
+  /** wsrep_sync_wait for every session (0 = MariaDB's default; 1 = reads wait for the cluster) */
+  syncWait?: number;
   log?: Log;
 }
 
@@ -319,7 +321,7 @@ function galeraLayout(baseDir: string, basePort: number, i: number): GaleraLayou
   };
 }
 
-function galeraCnf(l: GaleraLayout, i: number, all: GaleraLayout[]): string {
+function galeraCnf(l: GaleraLayout, i: number, all: GaleraLayout[], syncWait: number): string {
   const members = all.map((n) => `127.0.0.1:${n.gcommPort}`).join(',');
   return `# written by scripts/cluster/local-cluster.ts — node ${i}
 [mariadbd]
@@ -350,6 +352,7 @@ wsrep_node_address=127.0.0.1:${l.gcommPort}
 wsrep_provider_options="gmcast.listen_addr=tcp://127.0.0.1:${l.gcommPort};ist.recv_addr=127.0.0.1:${l.istPort};gcache.size=128M"
 wsrep_sst_method=rsync
 wsrep_sst_receive_address=127.0.0.1:${l.sstPort}
+wsrep_sync_wait=${syncWait}
 `;
 }
 
@@ -441,7 +444,7 @@ export async function startGalera(opts: GaleraOptions = {}): Promise<GaleraClust
     const l = layouts[i - 1];
     mkdirp(l.dir, owner);
     mkdirp(l.datadir, owner);
-    fs.writeFileSync(l.cnf, galeraCnf(l, i, layouts));
+    fs.writeFileSync(l.cnf, galeraCnf(l, i, layouts, opts.syncWait ?? 0));
   }
 
   const t0 = Date.now();
@@ -914,6 +917,7 @@ export async function status(
   galeraBasePort = DEFAULT_GALERA_BASE_PORT,
 ): Promise<string[]> {
   baseDir = path.resolve(baseDir);
+  if (!fs.existsSync(baseDir)) return [`nothing under ${baseDir}`];
   const lines: string[] = [];
   for (let i = 1; i <= 9; i++) {
     const l = galeraLayout(baseDir, galeraBasePort, i);
@@ -948,7 +952,6 @@ export async function status(
   lines.push(
     `processes: ${all.length}, total rss ${Math.round(all.reduce((a, p) => a + rssKiB(p), 0) / 1024)} MiB`,
   );
-  if (!lines.length) lines.push(`nothing under ${baseDir}`);
   return lines;
 }
 
@@ -966,12 +969,14 @@ async function main(argv: string[]): Promise<number> {
   const epmdPort = Number(opt('epmd-port', String(DEFAULT_EPMD_PORT)));
   const nodes = Number(opt('nodes', '3'));
   const only = opt('only', 'both'); // galera | rabbit | both
+  const syncWait = Number(opt('sync-wait', '0'));
   switch (cmd) {
     case 'up': {
       const t0 = Date.now();
       try {
         const jobs: Promise<unknown>[] = [];
-        if (only !== 'rabbit') jobs.push(startGalera({ baseDir, nodes, basePort: galeraPort }));
+        if (only !== 'rabbit')
+          jobs.push(startGalera({ baseDir, nodes, basePort: galeraPort, syncWait }));
         if (only !== 'galera')
           jobs.push(startRabbitCluster({ baseDir, nodes, basePort: rabbitPort, epmdPort }));
         const results = await Promise.allSettled(jobs);
@@ -998,7 +1003,7 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(
         'usage: local-cluster.ts up|down|status [--dir /tmp/servertree-cluster] [--only galera|rabbit] ' +
-          '[--nodes 3] [--galera-port 13300] [--rabbit-port 15600] [--epmd-port 4370]',
+          '[--nodes 3] [--galera-port 13300] [--rabbit-port 15600] [--epmd-port 4370] [--sync-wait 0]',
       );
       return 2;
   }
