@@ -68,7 +68,6 @@ async function galeraChecks(g: GaleraCluster): Promise<void> {
   check(c[0][0] === '101', 'restarted node 2 has the 100 rows written while it was down');
   const errLog = fs.readFileSync(path.join(baseDir, 'galera', 'node2', 'error.log'), 'utf8');
   const lastStart = errLog.slice(errLog.lastIndexOf(' as process '));
-  fs.writeFileSync('/tmp/servertree-prove-node2-error.log', lastStart);
   const ist = /IST received/.test(lastStart);
   figures.galera_rejoin = ist
     ? 'IST'
