@@ -2,24 +2,31 @@ import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 
 /**
  * The channel consumers receive on. Publishing stays on the default channel, so the broker's
- * flow control on a busy consumer never holds back the relay. Prefetch 1: a consumer handles
- * one message at a time, in queue order.
+ * flow control on a busy consumer never holds back the relay.
  */
 export const CONSUMER_CHANNEL = 'consumers';
 
 /**
+ * Unacknowledged messages the broker sends a consumer ahead of its acks: RabbitMQ's advice
+ * for quorum queues is 100-300; the low end, as each consumer handles one message at a time
+ * anyway (RabbitMqConsumers) and a deeper buffer only delays a handover when an instance dies.
+ */
+export const CONSUMER_PREFETCH = 100;
+
+/**
  * Opens the managed connection without waiting for the broker: the service starts, and takes
- * writes, while RabbitMQ is away. The connection reconnects by itself; channel setups (the
- * topology, the consumers) run again on every reconnect.
+ * writes, while RabbitMQ is away. The connection reconnects by itself, going round the
+ * cluster's nodes in the order given (amqp-connection-manager tries the next URL after a
+ * failure); channel setups (the topology, the consumers) run again on every reconnect.
  *
  * Built directly rather than through `RabbitMQModule.forRoot`, whose connections live in a
  * process-wide registry that any one application's shutdown closes entirely; several instances
- * share a process in the tests and the benchmark, and shutdown order matters (ADR 3).
+ * share a process in the tests and the benchmark, and shutdown order matters (ADR 3, ADR 10).
  */
-export async function connectToRabbitMq(url: string): Promise<AmqpConnection> {
+export async function connectToRabbitMq(urls: readonly string[]): Promise<AmqpConnection> {
   const connection = new AmqpConnection({
-    uri: url,
-    channels: { [CONSUMER_CHANNEL]: { prefetchCount: 1 } },
+    uri: [...urls],
+    channels: { [CONSUMER_CHANNEL]: { prefetchCount: CONSUMER_PREFETCH } },
     connectionInitOptions: { wait: false },
     connectionManagerOptions: {
       reconnectTimeInSeconds: 1,

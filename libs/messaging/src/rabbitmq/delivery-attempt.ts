@@ -8,11 +8,20 @@ interface DeathRecord {
 }
 
 /**
+ * Why a message left a queue that counts as a failed attempt: the consumer rejected it, or the
+ * quorum queue gave up on it after QUEUE_DELIVERY_LIMIT unsettled returns.
+ */
+const FAILED_ATTEMPT = new Set(['rejected', 'delivery_limit']);
+
+/**
  * Which attempt at this message the consumer of `queue` is making, 1 for the first: each
- * earlier failure was a rejection from that queue, which RabbitMQ has counted for us.
+ * earlier failure dead-lettered it from that queue, which RabbitMQ has counted for us.
  */
 export function deliveryAttempt(message: ConsumeMessage, queue: string): number {
   const deaths = (message.properties.headers?.['x-death'] ?? []) as DeathRecord[];
-  const rejections = deaths.find((death) => death.queue === queue && death.reason === 'rejected');
-  return Number(rejections?.count ?? 0) + 1;
+  return (
+    deaths
+      .filter((death) => death.queue === queue && FAILED_ATTEMPT.has(death.reason ?? ''))
+      .reduce((failures, death) => failures + Number(death.count ?? 0), 0) + 1
+  );
 }

@@ -17,11 +17,19 @@ import { deliveryAttempt } from './delivery-attempt';
  * Feeds every integration event consumer from its queue (declared by RabbitMqTopology).
  * Each message ends in exactly one of three ways: processed (ack), failed for the n-th time
  * with n < MAX_DELIVERY_ATTEMPTS (rejected into the retry queue), or dead-lettered (copied to
- * the dead-letter queue, confirmed, then acked). Nothing is ever requeued in place, so a
- * message that keeps failing cannot spin.
+ * the dead-letter queue, confirmed, then acked). Nothing is requeued in place on failure, so
+ * a message that keeps failing cannot spin.
+ *
+ * The broker sends up to CONSUMER_PREFETCH messages ahead, but each consumer handles them one
+ * at a time, in queue order: a handler runs a database transaction, and a hundred at once
+ * would take the pool from the HTTP requests and turn every pair of events touching the same
+ * aggregate into a conflict to retry.
  */
 export class RabbitMqConsumers implements OnApplicationBootstrap {
   private readonly logger = new Logger(RabbitMqConsumers.name);
+  /** Per consumer, the message being handled; the next one waits for it. */
+  private readonly turns = new Map<string, Promise<unknown>>();
+  private stopping = false;
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -35,6 +43,14 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
   }
 
   /**
+   * Shutdown has begun: messages still waiting for their turn go back to the queue (another
+   * instance takes them) instead of holding the shutdown up; the one in hand finishes.
+   */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /**
    * Consumes the main queue whenever the consumer channel is connected. The subscription
    * declares the queue too (idempotent, same options), as the topology may be declared on
    * the other channel a moment later. Not awaited: it settles only once the broker is there.
@@ -42,7 +58,8 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
   private subscribe(consumer: RegisteredConsumer): void {
     const queues = new ConsumerQueues(this.queuePrefix, consumer.name);
     void this.connection.createSubscriber(
-      (_content, message) => this.onMessage(consumer, queues, message!),
+      (_content, message) =>
+        this.inTurn(consumer, () => this.onMessage(consumer, queues, message!)),
       {
         queue: queues.main,
         queueOptions: { ...queues.mainOptions, channel: CONSUMER_CHANNEL },
@@ -53,6 +70,19 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
       },
       consumer.name,
     );
+  }
+
+  private inTurn(
+    consumer: RegisteredConsumer,
+    handle: () => Promise<Nack | undefined>,
+  ): Promise<Nack | undefined> {
+    const previous = this.turns.get(consumer.name) ?? Promise.resolve();
+    const mine = previous.then(() => (this.stopping ? new Nack(true) : handle()));
+    this.turns.set(
+      consumer.name,
+      mine.catch(() => undefined),
+    );
+    return mine;
   }
 
   private async onMessage(
@@ -68,11 +98,19 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
       await this.deadLetter(queues, message, 'not a CloudEvent');
       return undefined;
     }
+    const attempt = deliveryAttempt(message, queues.main);
+    if (attempt > MAX_DELIVERY_ATTEMPTS) {
+      // Only reached by a message that came back unsettled too often (it kills its consumer).
+      this.logger.error(
+        `${consumer.name}: ${event.type} ${event.id} moved to ${queues.deadLetter}`,
+      );
+      await this.deadLetter(queues, message, `returned unsettled ${attempt - 1} times`);
+      return undefined;
+    }
     try {
       await this.dispatcher.dispatch(consumer, event);
       return undefined;
     } catch (error) {
-      const attempt = deliveryAttempt(message, queues.main);
       const failure = `${consumer.name} failed on ${event.type} ${event.id} (attempt ${attempt} of ${MAX_DELIVERY_ATTEMPTS}): ${errorMessage(error)}`;
       if (attempt < MAX_DELIVERY_ATTEMPTS) {
         this.logger.warn(`${failure}; retrying in ${RETRY_DELAY_MS} ms`);

@@ -1,5 +1,6 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { BeforeApplicationShutdown } from '@nestjs/common';
+import { RabbitMqConsumers } from './rabbitmq-consumers';
 
 /**
  * Closes the broker connection at the right moment of shutdown: after the relay has stopped
@@ -7,9 +8,13 @@ import { BeforeApplicationShutdown } from '@nestjs/common';
  * phase after), so consumers finish the message in hand while they can still commit it.
  */
 export class RabbitMqShutdown implements BeforeApplicationShutdown {
-  constructor(private readonly connection: AmqpConnection) {}
+  constructor(
+    private readonly connection: AmqpConnection,
+    private readonly consumers: RabbitMqConsumers,
+  ) {}
 
   beforeApplicationShutdown(): Promise<void> {
+    this.consumers.stop();
     return this.connection.close();
   }
 }

@@ -13,7 +13,7 @@ import { RabbitMqTransport } from './rabbitmq.transport';
 /** Delivery through RabbitMQ (RABBITMQ_URL set): connection, topology, publisher, consumers. */
 export function rabbitMqProviders(broker: BrokerConfig): Provider[] {
   return [
-    { provide: AmqpConnection, useFactory: () => connectToRabbitMq(broker.url) },
+    { provide: AmqpConnection, useFactory: () => connectToRabbitMq(broker.urls) },
     {
       provide: RabbitMqTopology,
       useFactory: (connection: AmqpConnection, consumers: IntegrationEventConsumers) =>
@@ -37,8 +37,9 @@ export function rabbitMqProviders(broker: BrokerConfig): Provider[] {
     },
     {
       provide: RabbitMqShutdown,
-      useFactory: (connection: AmqpConnection) => new RabbitMqShutdown(connection),
-      inject: [AmqpConnection],
+      useFactory: (connection: AmqpConnection, consumers: RabbitMqConsumers) =>
+        new RabbitMqShutdown(connection, consumers),
+      inject: [AmqpConnection, RabbitMqConsumers],
     },
   ];
 }

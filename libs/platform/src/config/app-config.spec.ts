@@ -39,12 +39,34 @@ describe('AppConfig', () => {
       poolSize: 20,
     });
     expect(config.broker).toEqual({
-      url: 'amqp://guest:guest@mq:5672',
+      urls: ['amqp://guest:guest@mq:5672'],
       exchange: 'custom.events',
       queuePrefix: 'servertree',
     });
     expect(config.credentials.previousKeys).toEqual(['a', 'b']);
     expect(config.port).toBe(8080);
+  });
+
+  it('takes the nodes of a broker cluster as a comma-separated list', () => {
+    const config = AppConfig.fromEnvironment({
+      RABBITMQ_URL: 'amqp://u:p@mq1:5672, amqp://u:p@mq2:5672,amqps://u:p@mq3:5671',
+    });
+    expect(config.broker?.urls).toEqual([
+      'amqp://u:p@mq1:5672',
+      'amqp://u:p@mq2:5672',
+      'amqps://u:p@mq3:5671',
+    ]);
+  });
+
+  it('names each bad node of the list by its position, without echoing it', () => {
+    const problems = problemsOf({
+      RABBITMQ_URL: 'amqp://u:secret@mq1:5672,http://u:secret@mq2,,amqp://u:secret@mq3',
+    });
+    expect(problems).toEqual([
+      'RABBITMQ_URL entry 2 must be a amqp or amqps:// URL (got scheme "http")',
+      'RABBITMQ_URL entry 3 is not a valid URL',
+    ]);
+    expect(problems.join(' ')).not.toContain('secret');
   });
 
   it('names every bad variable at once, without echoing URLs that may hold passwords', () => {

@@ -10,7 +10,8 @@ export type DatabaseConfig =
 export const DEFAULT_EXCHANGE = 'server.domain_events';
 
 export interface BrokerConfig {
-  readonly url: string;
+  /** The cluster's nodes (one for a single broker); reconnection goes round them in order. */
+  readonly urls: readonly string[];
   readonly exchange: string;
   /** Prefix of the queues this service declares for its own consumers. */
   readonly queuePrefix: string;
@@ -58,7 +59,7 @@ export class AppConfig {
     const dataDir = resolveDir(read.string('DATA_DIR') ?? 'data');
 
     const databaseUrl = read.url('DATABASE_URL', ['mysql', 'mariadb']);
-    const rabbitUrl = read.url('RABBITMQ_URL', ['amqp', 'amqps']);
+    const rabbitUrls = read.urlList('RABBITMQ_URL', ['amqp', 'amqps']);
     const hs256Secret = read.string('AUTH_JWT_SECRET');
     const rs256PublicKey = read.string('AUTH_JWT_PUBLIC_KEY');
     const activeKey = read.string('CREDENTIALS_KEY');
@@ -87,9 +88,9 @@ export class AppConfig {
           }
         : { kind: 'sqlite', path: join(dataDir, 'servertree.sqlite') },
       runMigrations: read.boolean('MIGRATIONS_RUN', true),
-      broker: rabbitUrl
+      broker: rabbitUrls
         ? {
-            url: rabbitUrl,
+            urls: rabbitUrls,
             exchange: read.string('RABBITMQ_EXCHANGE') ?? DEFAULT_EXCHANGE,
             queuePrefix: read.string('RABBITMQ_QUEUE_PREFIX') ?? 'servertree',
           }

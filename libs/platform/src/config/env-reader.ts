@@ -46,15 +46,32 @@ export class EnvReader {
   /** A URL whose scheme is one of `schemes`; the value is never echoed (it may hold a password). */
   url(name: string, schemes: readonly string[]): string | undefined {
     const raw = this.string(name);
+    return raw === undefined ? undefined : this.checkedUrl(name, raw, schemes);
+  }
+
+  /**
+   * A comma-separated list of such URLs (the nodes of a cluster), at least one; each bad entry
+   * is named by its position, never echoed.
+   */
+  urlList(name: string, schemes: readonly string[]): readonly string[] | undefined {
+    const raw = this.string(name);
     if (raw === undefined) return undefined;
+    const entries = raw.split(',').map((entry) => entry.trim());
+    const urls = entries.map((entry, index) =>
+      this.checkedUrl(entries.length > 1 ? `${name} entry ${index + 1}` : name, entry, schemes),
+    );
+    return urls.every((url) => url !== undefined) ? urls : undefined;
+  }
+
+  private checkedUrl(label: string, raw: string, schemes: readonly string[]): string | undefined {
     try {
       const protocol = new URL(raw).protocol.replace(/:$/, '');
       if (schemes.includes(protocol)) return raw;
       this.problems.push(
-        `${name} must be a ${schemes.join(' or ')}:// URL (got scheme "${protocol}")`,
+        `${label} must be a ${schemes.join(' or ')}:// URL (got scheme "${protocol}")`,
       );
     } catch {
-      this.problems.push(`${name} is not a valid URL`);
+      this.problems.push(`${label} is not a valid URL`);
     }
     return undefined;
   }
