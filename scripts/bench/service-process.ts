@@ -18,7 +18,11 @@ export const SERVICE_CONSUMERS: readonly string[] = [ApplicationDiscardedConsume
 
 export interface ServiceProcess {
   readonly url: string;
+  readonly pid: number;
+  /** SIGTERM (a graceful shutdown); resolves once the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL: the process dies on the spot, as in a crash; resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -45,12 +49,15 @@ export async function startService(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
   await waitUntilLive(url);
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
+  };
   return {
     url,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
+    pid: child.pid!,
+    stop: () => signal('SIGTERM'),
+    kill: () => signal('SIGKILL'),
   };
 }
 
