@@ -12,6 +12,7 @@ import { parseCloudEvent } from './cloud-event.parser';
 import { CONSUMER_CHANNEL } from './connect-to-rabbitmq';
 import { ConsumerQueues, RETRY_DELAY_MS } from './consumer-queues';
 import { deliveryAttempt } from './delivery-attempt';
+import { RabbitMqTopology } from './rabbitmq-topology';
 
 /**
  * Feeds every integration event consumer from its queue (declared by RabbitMqTopology).
@@ -33,13 +34,16 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
 
   constructor(
     private readonly connection: AmqpConnection,
+    private readonly topology: RabbitMqTopology,
     private readonly queuePrefix: string,
     private readonly consumers: IntegrationEventConsumers,
     private readonly dispatcher: IntegrationEventDispatcher,
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const consumer of this.consumers.all()) this.subscribe(consumer);
+    void this.topology.firstDeclared.then(() => {
+      for (const consumer of this.consumers.all()) this.subscribe(consumer);
+    });
   }
 
   /**
@@ -51,9 +55,10 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
   }
 
   /**
-   * Consumes the main queue whenever the consumer channel is connected. The subscription
-   * declares the queue too (idempotent, same options), as the topology may be declared on
-   * the other channel a moment later. Not awaited: it settles only once the broker is there.
+   * Consumes the main queue whenever the consumer channel is connected (again after every
+   * reconnect). The subscription declares the queue too (idempotent, same options): after a
+   * reconnect the topology may be declared on the other channel a moment later. Not awaited:
+   * it settles only once the broker is there.
    */
   private subscribe(consumer: RegisteredConsumer): void {
     const queues = new ConsumerQueues(this.queuePrefix, consumer.name);

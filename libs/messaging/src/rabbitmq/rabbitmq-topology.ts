@@ -19,6 +19,13 @@ const PRECONDITION_FAILED = 406;
 export class RabbitMqTopology implements OnApplicationBootstrap {
   private readonly logger = new Logger(RabbitMqTopology.name);
   private declared = false;
+  private announceDeclared!: () => void;
+  /**
+   * Settles the first time the whole topology stands. Consumers subscribe only then: declaring
+   * a queue left with other arguments would fail on their channel too, and nothing is to be
+   * consumed from queues the service refuses.
+   */
+  readonly firstDeclared = new Promise<void>((resolve) => (this.announceDeclared = resolve));
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -50,6 +57,7 @@ export class RabbitMqTopology implements OnApplicationBootstrap {
       }
     }
     this.declared = true;
+    this.announceDeclared();
   }
 
   /**

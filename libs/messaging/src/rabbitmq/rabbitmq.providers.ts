@@ -30,10 +30,16 @@ export function rabbitMqProviders(broker: BrokerConfig): Provider[] {
       provide: RabbitMqConsumers,
       useFactory: (
         connection: AmqpConnection,
+        topology: RabbitMqTopology,
         consumers: IntegrationEventConsumers,
         dispatcher: IntegrationEventDispatcher,
-      ) => new RabbitMqConsumers(connection, broker.queuePrefix, consumers, dispatcher),
-      inject: [AmqpConnection, IntegrationEventConsumers, IntegrationEventDispatcher],
+      ) => new RabbitMqConsumers(connection, topology, broker.queuePrefix, consumers, dispatcher),
+      inject: [
+        AmqpConnection,
+        RabbitMqTopology,
+        IntegrationEventConsumers,
+        IntegrationEventDispatcher,
+      ],
     },
     {
       provide: RabbitMqShutdown,
