@@ -32,6 +32,12 @@ export interface ServiceProcess {
 export async function startService(
   port: number,
   env: Record<string, string>,
+  options: {
+    /** A file descriptor for the service's stderr (its log); the caller's stderr otherwise. */
+    readonly stderr?: number;
+    /** How long to wait for it to answer (a busy machine starts slowly). */
+    readonly startTimeoutMs?: number;
+  } = {},
 ): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
@@ -44,11 +50,11 @@ export async function startService(
       CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', options.stderr ?? 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilLive(url);
+  await waitUntilLive(url, options.startTimeoutMs ?? 30_000);
   const signal = async (name: NodeJS.Signals) => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name);
     await exited;
@@ -61,8 +67,8 @@ export async function startService(
   };
 }
 
-async function waitUntilLive(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
+async function waitUntilLive(url: string, timeoutMs: number): Promise<void> {
+  for (let attempt = 0; attempt < timeoutMs / 250; attempt += 1) {
     try {
       if ((await fetch(`${url}/health/live`)).ok) return;
     } catch {

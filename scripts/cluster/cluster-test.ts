@@ -17,6 +17,7 @@
  * It tears everything down (also on failure), prints a figures line, and exits 1 on any loss.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { sign } from 'jsonwebtoken';
 import { connect as connectAmqp, ChannelWrapper } from 'amqp-connection-manager';
 import type { Channel, ConsumeMessage } from 'amqplib';
@@ -36,6 +37,8 @@ const STEADY_MS = SHORT ? 4_000 : 12_000;
 const DOWN_MS = SHORT ? 3_000 : 8_000;
 const WORKERS = SHORT ? 6 : 9;
 const BASE_DIR = '/tmp/servertree-cluster-test';
+/** The instances' logs are kept here after the teardown. */
+const LOG_DIR = '/tmp/servertree-cluster-test-logs';
 const DATABASE = 'servertree';
 const EXCHANGE = 'server.domain_events';
 const QUEUE_PREFIX = 'servertree';
@@ -64,11 +67,16 @@ class Instance {
     return `http://127.0.0.1:${PORTS[this.index]}`;
   }
 
+  /** Its log goes to <BASE_DIR>/instance-N.log (torn down with the clusters). */
   async start(migrate = false): Promise<void> {
-    this.process = await startService(PORTS[this.index], {
-      ...this.env,
-      MIGRATIONS_RUN: String(migrate),
-    });
+    this.process = await startService(
+      PORTS[this.index],
+      { ...this.env, MIGRATIONS_RUN: String(migrate) },
+      {
+        stderr: openSync(`${BASE_DIR}/instance-${this.index + 1}.log`, 'a'),
+        startTimeoutMs: 180_000,
+      },
+    );
   }
 }
 
@@ -535,6 +543,7 @@ async function verify(
 async function main(): Promise<number> {
   log(`${SHORT ? 'short' : 'full'} run; clearing leftovers of an earlier run under ${BASE_DIR}`);
   await down(BASE_DIR, () => undefined);
+  mkdirSync(LOG_DIR, { recursive: true });
   let instances: Instance[] = [];
   let listener: { arrivals: Arrival[]; close(): Promise<void> } | undefined;
   try {
@@ -616,6 +625,10 @@ async function main(): Promise<number> {
     log('tearing down');
     await listener?.close().catch(() => undefined);
     await Promise.all(instances.map((instance) => instance.process?.kill().catch(() => undefined)));
+    for (const instance of instances) {
+      const file = `instance-${instance.index + 1}.log`;
+      if (existsSync(`${BASE_DIR}/${file}`)) cpSync(`${BASE_DIR}/${file}`, `${LOG_DIR}/${file}`);
+    }
     await down(BASE_DIR, () => undefined);
   }
 }
