@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import { ApplicationDiscardedConsumer } from '@servertree/servers';
@@ -19,6 +20,8 @@ export const SERVICE_CONSUMERS: readonly string[] = [ApplicationDiscardedConsume
 export interface ServiceProcess {
   readonly url: string;
   readonly pid: number;
+  /** Resident memory of the process now, in MiB (Linux). */
+  rssMiB(): number;
   /** SIGTERM (a graceful shutdown); resolves once the process has exited. */
   stop(): Promise<void>;
   /** SIGKILL: the process dies on the spot, as in a crash; resolves once it is gone. */
@@ -62,6 +65,10 @@ export async function startService(
   return {
     url,
     pid: child.pid!,
+    rssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    },
     stop: () => signal('SIGTERM'),
     kill: () => signal('SIGKILL'),
   };

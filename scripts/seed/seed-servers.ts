@@ -57,22 +57,11 @@ export async function seedServers(pool: Pool, options: SeedOptions): Promise<voi
   if (applicationIds.length > 0) {
     await pool.query(
       'INSERT INTO applications (id, name, version, architecture, revision, created_at, updated_at, discarded) VALUES ?',
-      [
-        applicationIds.map((id, i) => [
-          id,
-          `app-${i}`,
-          '1.0',
-          'x86_64',
-          1,
-          at(i),
-          at(i),
-          0,
-        ]),
-      ],
+      [applicationIds.map((id, i) => [id, `app-${i}`, '1.0', 'x86_64', 1, at(i), at(i), 0])],
     );
   }
 
-  for (let done = 0; done < options.servers; ) {
+  for (let done = 0; done < options.servers;) {
     const size = Math.min(BATCH, options.servers - done);
     const servers: unknown[][] = [];
     const installations: unknown[][] = [];
@@ -125,10 +114,13 @@ async function main(): Promise<void> {
     },
   });
   const url = values['database-url'] ?? process.env.DATABASE_URL;
-  if (!url?.startsWith('mysql://')) throw new Error('give --database-url mysql://… (or DATABASE_URL)');
+  if (!url?.startsWith('mysql://'))
+    throw new Error('give --database-url mysql://… (or DATABASE_URL)');
 
   const config = AppConfig.fromEnvironment({ NODE_ENV: 'development', DATABASE_URL: url });
-  const dataSource = await new DataSource(dataSourceOptions(config.database, { migrations })).initialize();
+  const dataSource = await new DataSource(
+    dataSourceOptions(config.database, { migrations }),
+  ).initialize();
   await runMigrations(dataSource);
   await dataSource.destroy();
 
