@@ -97,6 +97,8 @@ class Load {
   readonly applications: string[] = [];
   /** Applications about to be discarded: no new installs, so none races the reaction. */
   private readonly retiring = new Set<string>();
+  /** Installs on their way, per application: a discard waits for them to land first. */
+  private readonly installing = new Map<string, number>();
   private running = true;
 
   constructor(private readonly instances: readonly Instance[]) {}
@@ -174,9 +176,15 @@ class Load {
     const candidates = this.applications.filter((id) => !this.retiring.has(id));
     if (candidates.length === 0) return;
     const id = this.hotServer();
-    const path = `/api/v1/servers/${id}/applications/${pick(candidates)}`;
+    const applicationId = pick(candidates);
+    const path = `/api/v1/servers/${id}/applications/${applicationId}`;
     const body = { installDir: `/opt/app-${Math.floor(Math.random() * 100)}` };
-    await this.send('install application', 'PUT', path, body, id);
+    this.installing.set(applicationId, (this.installing.get(applicationId) ?? 0) + 1);
+    try {
+      await this.send('install application', 'PUT', path, body, id);
+    } finally {
+      this.installing.set(applicationId, this.installing.get(applicationId)! - 1);
+    }
   }
 
   private async modifyApplication(): Promise<void> {
@@ -190,7 +198,9 @@ class Load {
     if (this.applications.length < 8) return;
     const id = this.applications.splice(Math.floor(Math.random() * this.applications.length), 1)[0];
     this.retiring.add(id);
-    await sleep(1_500); // installs already on their way land first
+    // An install committed after the reaction listed the servers would be a race of the test's
+    // making (the service's install and discard are not serialised with each other).
+    while ((this.installing.get(id) ?? 0) > 0) await sleep(100);
     await this.send('discard application', 'DELETE', `/api/v1/applications/${id}`, undefined, id);
   }
 
