@@ -42,6 +42,9 @@ export async function startService(
     readonly startTimeoutMs?: number;
   } = {},
 ): Promise<ServiceProcess> {
+  const url = `http://127.0.0.1:${port}`;
+  // Otherwise a leftover process on the port would answer for the one about to fail to listen.
+  if (await answers(url)) throw new Error(`${url} is already taken by another process`);
   const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
     cwd: ROOT,
     env: {
@@ -56,12 +59,17 @@ export async function startService(
     stdio: ['ignore', 'ignore', options.stderr ?? 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
-  await waitUntilLive(url, options.startTimeoutMs ?? 30_000);
+  const running = () => child.exitCode === null && child.signalCode === null;
   const signal = async (name: NodeJS.Signals) => {
-    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    if (running()) child.kill(name);
     await exited;
   };
+  try {
+    await waitUntilLive(url, options.startTimeoutMs ?? 30_000, running);
+  } catch (error) {
+    await signal('SIGKILL'); // never leave a half-started service behind
+    throw error;
+  }
   return {
     url,
     pid: child.pid!,
@@ -74,14 +82,23 @@ export async function startService(
   };
 }
 
-async function waitUntilLive(url: string, timeoutMs: number): Promise<void> {
+async function waitUntilLive(
+  url: string,
+  timeoutMs: number,
+  running: () => boolean,
+): Promise<void> {
   for (let attempt = 0; attempt < timeoutMs / 250; attempt += 1) {
-    try {
-      if ((await fetch(`${url}/health/live`)).ok) return;
-    } catch {
-      // not listening yet
-    }
+    if (!running()) throw new Error(`${url}: the service exited while starting`);
+    if (await answers(url)) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`${url} did not start`);
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/health/live`)).ok;
+  } catch {
+    return false; // not listening (yet)
+  }
 }

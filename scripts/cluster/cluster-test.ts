@@ -550,11 +550,16 @@ async function verify(
 
 // ------------------------------------------------------------------------------ main
 
+let instances: Instance[] = [];
+
+function killInstances(): Promise<unknown> {
+  return Promise.all(instances.map((instance) => instance.process?.kill().catch(() => undefined)));
+}
+
 async function main(): Promise<number> {
   log(`${SHORT ? 'short' : 'full'} run; clearing leftovers of an earlier run under ${BASE_DIR}`);
   await down(BASE_DIR, () => undefined);
   mkdirSync(LOG_DIR, { recursive: true });
-  let instances: Instance[] = [];
   let listener: { arrivals: Arrival[]; close(): Promise<void> } | undefined;
   try {
     log('starting 3 Galera nodes and 3 RabbitMQ nodes');
@@ -634,13 +639,23 @@ async function main(): Promise<number> {
   } finally {
     log('tearing down');
     await listener?.close().catch(() => undefined);
-    await Promise.all(instances.map((instance) => instance.process?.kill().catch(() => undefined)));
+    await killInstances();
     for (const instance of instances) {
       const file = `instance-${instance.index + 1}.log`;
       if (existsSync(`${BASE_DIR}/${file}`)) cpSync(`${BASE_DIR}/${file}`, `${LOG_DIR}/${file}`);
     }
     await down(BASE_DIR, () => undefined);
   }
+}
+
+// Interrupted (Ctrl-C, a CI timeout): the clusters and instances must not outlive the run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: tearing down`);
+    void killInstances()
+      .then(() => down(BASE_DIR, () => undefined))
+      .finally(() => process.exit(1));
+  });
 }
 
 main().then(
