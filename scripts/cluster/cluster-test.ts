@@ -86,6 +86,8 @@ interface WriteResult {
   readonly op: string;
   readonly instance: number;
   readonly status: number;
+  /** When the request was sent and when its answer came (epoch ms). */
+  readonly sentAt: number;
   readonly at: number;
   readonly aggregateId?: string;
   readonly revision?: number;
@@ -212,11 +214,16 @@ class Load {
     aggregateId?: string,
   ): Promise<WriteResult> {
     const instance = pick(this.instances.filter((candidate) => candidate.process));
+    const sentAt = Date.now();
     let result: WriteResult;
     try {
       const response = await fetch(`${instance.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        headers: {
+          authorization: `Bearer ${TOKEN}`,
+          // A JSON content type with no body is a 400.
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(15_000),
       });
@@ -226,12 +233,13 @@ class Load {
         op,
         instance: instance.index,
         status: response.status,
+        sentAt,
         at: Date.now(),
         aggregateId: aggregateId ?? (answer as { id?: string } | undefined)?.id,
         revision: etag ? Number(etag.replace(/"/g, '')) : undefined,
       };
     } catch {
-      result = { op, instance: instance.index, status: 0, at: Date.now(), aggregateId };
+      result = { op, instance: instance.index, status: 0, sentAt, at: Date.now(), aggregateId };
     }
     this.results.push(result);
     if (result.status === 0 || result.status >= 500) await sleep(200);
@@ -363,13 +371,16 @@ async function killPhases(
   return kills;
 }
 
-/** Per kill: seconds until each instance answered a 2xx write again. */
+/**
+ * Per kill: seconds until each instance answered a 2xx write again, counting only writes sent
+ * after the kill (one in flight across it says nothing about the instance afterwards).
+ */
 function resumption(kill: Kill, results: readonly WriteResult[]): number[] {
   return PORTS.map((_, instance) => {
     const first = results.find(
       (result) =>
         result.instance === instance &&
-        result.at > kill.at &&
+        result.sentAt > kill.at &&
         result.status >= 200 &&
         result.status < 300,
     );
