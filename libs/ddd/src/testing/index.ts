@@ -1,1 +1,2 @@
 export * from './violations';
+export * from './json-of';

@@ -1,8 +1,7 @@
 import { booleanFrom, timestampFrom } from '@servertree/platform';
-import { CredentialSnapshot } from '../../domain/credentials/credential.snapshot';
+import { CredentialValues } from '../../domain/credentials/credential.entity';
 import { ServerStatusName } from '../../domain/server-status.value-object';
-import { InstalledApplicationSnapshot } from '../../domain/server.snapshot';
-import { ServerView } from '../../application/queries/server.view';
+import { InstalledApplicationView, ServerView } from '../../application/queries/server.view';
 
 /** Raw rows of the read queries, as either driver returns them. */
 export interface ServerRow {
@@ -22,11 +21,11 @@ export interface ServerRow {
   discarded: boolean | number;
 }
 
-export interface CredentialRow extends Omit<CredentialSnapshot, 'hasPassword'> {
+export interface CredentialRow extends CredentialValues {
   serverId: string;
 }
 
-export interface InstallationRow extends InstalledApplicationSnapshot {
+export interface InstallationRow extends InstalledApplicationView {
   serverId: string;
 }
 

@@ -34,7 +34,7 @@ export const ServerMapper = {
       },
       credentials: server.credentials.map((credential) => {
         const { id, connectionType, username, localIp, localPort, publicIp, publicPort } =
-          credential.snapshot();
+          credential.toJSON();
         return {
           id,
           serverId: server.id,
