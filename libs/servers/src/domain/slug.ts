@@ -1,7 +1,9 @@
 import { requirePattern } from '@servertree/ddd';
 
+export const SLUG_MAX_LENGTH = 32;
+
 /** Environments and connection types; the API and the event schemas show this very pattern. */
-export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export const SLUG_PATTERN = new RegExp(`^[a-z0-9][a-z0-9-]{0,${SLUG_MAX_LENGTH - 1}}$`);
 
 /**
  * Short names operators choose and type into filters and scripts (environments, connection
