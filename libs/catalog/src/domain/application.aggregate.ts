@@ -6,25 +6,12 @@ import {
   validateAll,
 } from '@servertree/ddd';
 import { ApplicationArchitecture } from './application-architecture.value-object';
+import { ApplicationDescription, ApplicationValues } from './application-description';
 import { ApplicationName } from './application-name.value-object';
 import { ApplicationVersion } from './application-version.value-object';
 import { ApplicationDiscarded } from './events/application-discarded.event';
 import { ApplicationModified } from './events/application-modified.event';
 import { ApplicationRegistered } from './events/application-registered.event';
-
-/** What an application is: one build of a piece of software. */
-export interface ApplicationDescription {
-  readonly name: ApplicationName;
-  readonly version: ApplicationVersion;
-  readonly architecture: ApplicationArchitecture;
-}
-
-/** The description as plain values. */
-export interface ApplicationValues {
-  readonly name: string;
-  readonly version: string;
-  readonly architecture: string;
-}
 
 /** Raw input: the value objects decide whether it is acceptable. */
 export interface ApplicationDetails {

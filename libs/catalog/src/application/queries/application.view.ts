@@ -1,4 +1,4 @@
-import type { ApplicationValues } from '../../domain/application.aggregate';
+import type { ApplicationValues } from '../../domain/application-description';
 
 /** The read model of an application: exactly what the API shows. */
 export interface ApplicationView extends ApplicationValues {

@@ -1,5 +1,5 @@
 import { DomainEvent } from '@servertree/ddd';
-import type { ApplicationDescription } from '../application.aggregate';
+import type { ApplicationDescription } from '../application-description';
 
 /** The description before and after the change; they differ in at least one field. */
 export class ApplicationModified extends DomainEvent<{
