@@ -1,5 +1,5 @@
 import type { DomainEvent, DomainEventClass } from '@servertree/ddd';
-import type { JsonSchema } from './json-schema';
+import { JsonSchema, objectSchema } from './json-schema';
 
 /**
  * How one domain event looks to subscribers: its routing key, the CloudEvent `data` it becomes
@@ -19,3 +19,6 @@ export interface EventContract<TEvent extends DomainEvent = DomainEvent> {
   /** The CloudEvent's `data` for one event: plain JSON, never a secret. */
   toData(event: TEvent): object;
 }
+
+/** For events whose fact is all in their envelope (`*.discarded`): `data` is `{}`. */
+export const NO_DATA = { dataSchema: objectSchema({}), toData: (): object => ({}) } as const;

@@ -48,14 +48,7 @@ describe('Server', () => {
         occurredAt: REGISTERED_AT,
       });
       expect(jsonOf(event.data)).toEqual({
-        profile: {
-          name: 'web-01',
-          cpuCores: 4,
-          ramMb: 8192,
-          diskGb: 200,
-          environment: 'production',
-          operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
-        },
+        profile: ServerMother.registration(),
         status: 'stopped',
         credentials: [],
         applications: [],
@@ -174,15 +167,7 @@ describe('Server', () => {
   describe('modify', () => {
     it('records the profile before and after the change', () => {
       const server = ServerMother.registered();
-      server.modify(
-        {
-          name: 'web-01',
-          ramMb: 16384,
-          cpuCores: null,
-          operatingSystem: { name: 'Ubuntu', version: '24.10', architecture: 'x86_64' },
-        },
-        T1,
-      );
+      server.modify(ServerMother.modification(), T1);
       const [event] = server.pullEvents();
 
       expect(event).toBeInstanceOf(ServerModified);

@@ -1,5 +1,5 @@
 import type { EventContract } from '@servertree/messaging';
-import { fieldChanges, modifiedDataSchema, objectSchema } from '@servertree/messaging';
+import { fieldChanges, modifiedDataSchema, NO_DATA, objectSchema } from '@servertree/messaging';
 import { ApplicationArchitecture } from '../../domain/application-architecture.value-object';
 import { ApplicationName } from '../../domain/application-name.value-object';
 import { ApplicationVersion } from '../../domain/application-version.value-object';
@@ -54,8 +54,7 @@ const discarded: EventContract<ApplicationDiscarded> = {
   event: ApplicationDiscarded,
   type: 'server.application.discarded',
   summary: 'An application was discarded; servers that have it installed uninstall it.',
-  dataSchema: objectSchema({}),
-  toData: () => ({}),
+  ...NO_DATA,
 };
 
 /**

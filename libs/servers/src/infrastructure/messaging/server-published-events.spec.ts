@@ -37,12 +37,7 @@ describe('the server module published events (SPEC §4)', () => {
     expect(type).toBe('server.server.registered');
     expect(data).toEqual({
       id: SERVER_ID,
-      name: 'web-01',
-      cpuCores: 4,
-      ramMb: 8192,
-      diskGb: 200,
-      environment: 'production',
-      operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
+      ...ServerMother.registration(),
       status: 'stopped',
       credentials: [
         {
@@ -76,15 +71,7 @@ describe('the server module published events (SPEC §4)', () => {
 
   it('publishes a modification as only the fields that changed, the operating system as a whole', () => {
     const server = ServerMother.registered();
-    server.modify(
-      {
-        name: 'web-01',
-        ramMb: 16384,
-        cpuCores: null,
-        operatingSystem: { name: 'Ubuntu', version: '24.10', architecture: 'x86_64' },
-      },
-      T1,
-    );
+    server.modify(ServerMother.modification(), T1);
 
     expect(published(server)).toEqual({
       type: 'server.server.modified',

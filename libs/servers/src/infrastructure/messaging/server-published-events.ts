@@ -1,6 +1,12 @@
 import { APPLICATION_LABEL_MAX_LENGTHS } from '@servertree/catalog';
 import type { EventContract } from '@servertree/messaging';
-import { fieldChanges, JsonSchema, modifiedDataSchema, objectSchema } from '@servertree/messaging';
+import {
+  fieldChanges,
+  JsonSchema,
+  modifiedDataSchema,
+  NO_DATA,
+  objectSchema,
+} from '@servertree/messaging';
 import type { Credential } from '../../domain/credentials/credential.entity';
 import { Username } from '../../domain/credentials/username.value-object';
 import { ApplicationInstalled } from '../../domain/events/application-installed.event';
@@ -155,8 +161,7 @@ const discarded: EventContract<ServerDiscarded> = {
   event: ServerDiscarded,
   type: 'server.server.discarded',
   summary: 'A server was discarded; it accepts no further changes.',
-  dataSchema: objectSchema({}),
-  toData: () => ({}),
+  ...NO_DATA,
 };
 
 const credentialAdded: EventContract<CredentialAdded> = {
@@ -182,20 +187,26 @@ const credentialModified: EventContract<CredentialModified> = {
   },
 };
 
+/** The data of events about one credential that need say no more: `{ credentialId }`. */
+const CREDENTIAL_ID = {
+  dataSchema: objectSchema({ credentialId: UUID }),
+  toData: ({ data }: CredentialRemoved | CredentialRevealed) => ({
+    credentialId: data.credentialId,
+  }),
+};
+
 const credentialRemoved: EventContract<CredentialRemoved> = {
   event: CredentialRemoved,
   type: 'server.server.credential_removed',
   summary: 'A credential was removed from a server.',
-  dataSchema: objectSchema({ credentialId: UUID }),
-  toData: ({ data }) => ({ credentialId: data.credentialId }),
+  ...CREDENTIAL_ID,
 };
 
 const credentialRevealed: EventContract<CredentialRevealed> = {
   event: CredentialRevealed,
   type: 'server.server.credential_revealed',
   summary: "A credential's password was revealed; the actor says who read it.",
-  dataSchema: objectSchema({ credentialId: UUID }),
-  toData: ({ data }) => ({ credentialId: data.credentialId }),
+  ...CREDENTIAL_ID,
 };
 
 const applicationInstalled: EventContract<ApplicationInstalled> = {
