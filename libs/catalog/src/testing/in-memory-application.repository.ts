@@ -1,0 +1,38 @@
+import { InMemoryAggregateStore } from '@servertree/ddd/testing';
+import { ApplicationAlreadyRegisteredError } from '../domain/application-already-registered.error';
+import { Application } from '../domain/application.aggregate';
+import { ApplicationRepository } from '../domain/application.repository.port';
+import { ApplicationMapper } from '../infrastructure/persistence/application.mapper';
+
+/**
+ * The catalogue's repository for handler specs: applications kept as their rows would be,
+ * (name, version, architecture) unique among live ones with the name case-folded, as the
+ * database enforces it.
+ */
+export class InMemoryApplicationRepository extends ApplicationRepository {
+  private readonly store = new InMemoryAggregateStore<Application>({
+    aggregateType: 'Application',
+    copy: (application) => ApplicationMapper.toDomain(ApplicationMapper.toRecord(application)),
+    uniqueKey: ({ name, version, architecture }) =>
+      JSON.stringify([name.value.toLowerCase(), version.value, architecture.value]),
+    duplicate: ({ name, version, architecture }) =>
+      new ApplicationAlreadyRegisteredError(name.value, version.value, architecture.value),
+  });
+
+  /** The events saved with the applications, oldest first: what would reach the outbox. */
+  readonly savedEvents = this.store.savedEvents;
+
+  findById(id: string): Promise<Application | undefined> {
+    return this.store.findById(id);
+  }
+
+  save(application: Application): Promise<void> {
+    return this.store.save(application);
+  }
+
+  /** Stores applications as a spec's starting point. */
+  given(...applications: Application[]): this {
+    this.store.given(...applications);
+    return this;
+  }
+}
