@@ -35,8 +35,8 @@ const register = (overrides: Partial<ServerRegistration> = {}) =>
     REGISTERED_AT,
   );
 
-describe('Server', () => {
-  describe('register', () => {
+describe('A server', () => {
+  describe('when registered', () => {
     it('starts stopped at revision 1 and records the new server', () => {
       const server = register();
       const [event] = server.pullEvents();
@@ -164,7 +164,7 @@ describe('Server', () => {
     });
   });
 
-  describe('modify', () => {
+  describe('when modified', () => {
     it('records the profile before and after the change', () => {
       const server = ServerMother.registered();
       server.modify(ServerMother.modification(), T1);
@@ -201,7 +201,7 @@ describe('Server', () => {
     });
   });
 
-  describe('changeStatus', () => {
+  describe('when its status changes', () => {
     it.each(['running', 'error', 'unknown'])('records stopped → %s', (status) => {
       const server = ServerMother.registered();
       server.changeStatus(status, T1);
@@ -230,7 +230,7 @@ describe('Server', () => {
     });
   });
 
-  describe('discard', () => {
+  describe('when discarded', () => {
     it('records the discard with no data', () => {
       const server = ServerMother.registered();
       server.discard(T1);
