@@ -33,6 +33,7 @@ describe('the server module published events (SPEC §4)', () => {
     );
 
     const { type, data } = published(server);
+    const { password: _, ...access } = ServerMother.credential();
 
     expect(type).toBe('server.server.registered');
     expect(data).toEqual({
@@ -42,11 +43,8 @@ describe('the server module published events (SPEC §4)', () => {
       credentials: [
         {
           id: server.credentials[0].id,
-          connectionType: 'ssh',
-          username: 'deploy',
+          ...access,
           hasPassword: true,
-          localIp: '10.0.0.5',
-          localPort: 22,
           publicIp: null,
           publicPort: null,
         },
