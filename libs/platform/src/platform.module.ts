@@ -58,7 +58,7 @@ export class PlatformModule {
         Metrics,
         CommandObserver,
       ],
-      exports: [AppConfig, Clock, UnitOfWork, TypeOrmModule, Metrics],
+      exports: [AppConfig, Clock, UnitOfWork, TypeOrmModule, Metrics, CommandObserver],
     };
   }
 }

@@ -34,6 +34,10 @@ export class RabbitMqTransport extends EventTransport {
     return this.topology.isDeclared();
   }
 
+  override unreachableSince(): number | undefined {
+    return this.topology.unreachableSince();
+  }
+
   async publish(events: readonly CloudEvent[]): Promise<Delivery> {
     // While disconnected, the channel would only pile messages up in memory; the outbox
     // already keeps them, durably.
