@@ -41,6 +41,7 @@ export async function createApp(
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  app.flushLogs();
   observeRequests(adapter.getInstance(), logger, app.get(Metrics));
   app.setGlobalPrefix('api/v1', {
     exclude: [
