@@ -4,7 +4,8 @@ import { CreateServers1764100000002 } from './1764100000002-create-servers';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
-import { AddOutboxTraceparent1764100000060 } from './1764100000060-add-outbox-traceparent';
+import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
+import { AddOutboxTraceparent1764100000070 } from './1764100000070-add-outbox-traceparent';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -14,5 +15,6 @@ export const migrations = [
   CreateIdempotencyKeys1764100000010,
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
-  AddOutboxTraceparent1764100000060,
+  ServerListAccessPaths1764100000060,
+  AddOutboxTraceparent1764100000070,
 ];

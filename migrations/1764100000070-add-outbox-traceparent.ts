@@ -5,8 +5,8 @@ import { dialectOf } from './support/dialect';
  * The W3C trace context of the write that recorded each event (SPEC §7), published with it so
  * a consumer's work joins that trace. Nullable: events stored before tracing have none.
  */
-export class AddOutboxTraceparent1764100000060 implements MigrationInterface {
-  name = 'AddOutboxTraceparent1764100000060';
+export class AddOutboxTraceparent1764100000070 implements MigrationInterface {
+  name = 'AddOutboxTraceparent1764100000070';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
