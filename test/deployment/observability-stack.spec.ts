@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Metrics } from '@servertree/platform';
 import { parse } from 'yaml';
+import { SPEC_METRICS } from '../support/spec-metrics';
 
 const ROOT = join(__dirname, '../..');
 
@@ -46,18 +47,8 @@ describe('operators stack (Prometheus + Grafana, compose profile "observability"
   });
 
   it('shows every ServerTree metric SPEC §7 names', () => {
-    const spec = [
-      'http_request_duration_seconds',
-      'servertree_command_duration_seconds',
-      'servertree_outbox_pending_events',
-      'servertree_outbox_oldest_pending_age_seconds',
-      'servertree_events_published_total',
-      'servertree_broker_connected',
-      'servertree_consumer_messages_total',
-      'servertree_webhook_deliveries_total',
-    ];
     const shown = [...queried].map((name) => name.replace(/_(bucket|count|sum)$/, ''));
-    expect(spec.filter((name) => !shown.includes(name))).toEqual([]);
+    expect(SPEC_METRICS.filter((name) => !shown.includes(name))).toEqual([]);
   });
 
   it('compose runs Prometheus (scraping the service) and Grafana (dashboard provisioned) only under the profile', () => {

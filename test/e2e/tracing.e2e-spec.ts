@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
 import { SERVICE_CONSUMERS } from '../../scripts/bench/service-process';
+import { ENTRY_POINT_ARGS, ROOT } from '../support/entry-point';
 import { eventually } from '../support/eventually';
 import { createTestDatabase, TestDatabase } from '../support/mariadb';
 import { TestBroker, TestQueue } from '../support/rabbitmq';
 import { TEST_JWT_SECRET } from '../support/test-app';
-
-const ROOT = join(__dirname, '../..');
 
 interface ReceivedSpan {
   readonly traceId: string;
@@ -84,33 +83,23 @@ describe('OpenTelemetry tracing (MariaDB + RabbitMQ, OTLP)', () => {
     queue = await broker.listen('#');
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    service = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        join(ROOT, 'apps/api/src/main.ts'),
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          ...broker.env(),
-          NODE_ENV: 'test',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          DATABASE_URL: database.url,
-          AUTH_JWT_SECRET: TEST_JWT_SECRET,
-          DATA_DIR: dataDir,
-          LOG_LEVEL: 'warn',
-          OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
-          OTEL_BSP_SCHEDULE_DELAY: '100',
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
+    service = spawn(process.execPath, ENTRY_POINT_ARGS, {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        ...broker.env(),
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATABASE_URL: database.url,
+        AUTH_JWT_SECRET: TEST_JWT_SECRET,
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_BSP_SCHEDULE_DELAY: '100',
       },
-    );
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     await eventually(
       async () => expect((await fetch(`${url}/health/live`)).ok).toBe(true),
       90_000,

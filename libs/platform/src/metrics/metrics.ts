@@ -68,31 +68,21 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-    const metrics = this;
-    new Gauge({
-      name: 'servertree_outbox_pending_events',
-      help: 'Stored events not yet delivered to the transport',
-      registers: [this.registry],
-      async collect() {
-        this.set((await metrics.backlogOfThisScrape()).pending);
-      },
-    });
-    new Gauge({
-      name: 'servertree_outbox_oldest_pending_age_seconds',
-      help: 'Age of the oldest stored event not yet delivered (0 when none)',
-      registers: [this.registry],
-      async collect() {
-        this.set((await metrics.backlogOfThisScrape()).oldestPendingAgeSeconds);
-      },
-    });
-    new Gauge({
-      name: 'servertree_broker_connected',
-      help: '1 while the event transport can deliver (always 1 in-process), else 0',
-      registers: [this.registry],
-      collect() {
-        this.set(metrics.isBrokerConnected() ? 1 : 0);
-      },
-    });
+    this.readAtScrape(
+      'servertree_outbox_pending_events',
+      'Stored events not yet delivered to the transport',
+      async () => (await this.backlogOfThisScrape()).pending,
+    );
+    this.readAtScrape(
+      'servertree_outbox_oldest_pending_age_seconds',
+      'Age of the oldest stored event not yet delivered (0 when none)',
+      async () => (await this.backlogOfThisScrape()).oldestPendingAgeSeconds,
+    );
+    this.readAtScrape(
+      'servertree_broker_connected',
+      '1 while the event transport can deliver (always 1 in-process), else 0',
+      () => (this.isBrokerConnected() ? 1 : 0),
+    );
   }
 
   /** Where the outbox gauges read from; the messaging library registers it. */
@@ -121,6 +111,18 @@ export class Metrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+
+  /** A gauge whose value is read when Prometheus scrapes, never kept up to date in between. */
+  private readAtScrape(name: string, help: string, read: () => number | Promise<number>): void {
+    new Gauge({
+      name,
+      help,
+      registers: [this.registry],
+      async collect() {
+        this.set(await read());
+      },
+    });
   }
 
   private backlogOfThisScrape(): Promise<OutboxBacklogReading> {
