@@ -78,17 +78,16 @@ async function main(): Promise<void> {
       at(60, 'broker back', () => proxy.restore()),
       load.then((result) => console.log(`90 s: ${result.requests.total} writes sent`)),
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
     const graph =
       `http://127.0.0.1:${PROMETHEUS_PORT}/graph?` +
       [
         ['servertree_outbox_pending_events', 0],
         ['sum(rate(http_request_duration_seconds_count{route="/api/v1/applications"}[5s]))', 1],
-        ['servertree_broker_connected', 2],
       ]
         .map(
           ([expr, i]) =>
-            `g${i}.expr=${encodeURIComponent(String(expr))}&g${i}.tab=0&g${i}.range_input=2m`,
+            `g${i}.expr=${encodeURIComponent(String(expr))}&g${i}.tab=0&g${i}.range_input=150s`,
         )
         .join('&');
     execFileSync('chromium', [
@@ -97,7 +96,8 @@ async function main(): Promise<void> {
       '--disable-gpu',
       '--hide-scrollbars',
       '--virtual-time-budget=8000',
-      '--window-size=1400,1500',
+      // Taller than the page, so that nothing scrolls the graphs out of view.
+      '--window-size=1400,2200',
       `--screenshot=${join(ROOT, 'docs/prometheus-broker-cut.png')}`,
       graph,
     ]);

@@ -127,8 +127,7 @@ export class AppConfig {
           stdoutIsTerminal && !production ? 'pretty' : 'json',
         ),
         metricsToken: read.string('METRICS_TOKEN'),
-        brokerOutageGraceMs:
-          read.integer('READINESS_BROKER_GRACE_SECONDS', 60, 0, 86_400) * 1000,
+        brokerOutageGraceMs: read.integer('READINESS_BROKER_GRACE_SECONDS', 60, 0, 86_400) * 1000,
       },
     } satisfies AppConfig);
 
