@@ -15,6 +15,7 @@ import { EventTransport } from './event-transport';
 import { TypeOrmEventHistory } from './history/typeorm-event-history';
 import { InProcessTransport } from './in-process/in-process.transport';
 import { OutboxSaga } from './outbox/outbox.saga';
+import { OutboxBacklog } from './outbox/outbox-backlog';
 import { MySqlOutboxLock } from './outbox/mysql-outbox-lock';
 import { OutboxLock } from './outbox/outbox-lock';
 import { OutboxRelay } from './outbox/outbox-relay';
@@ -52,6 +53,7 @@ export class MessagingModule {
         },
         OutboxWriter,
         OutboxRelay,
+        OutboxBacklog,
         OutboxSaga,
         IntegrationEventConsumers,
         IntegrationEventDispatcher,
@@ -60,7 +62,7 @@ export class MessagingModule {
         { provide: EventHistory, useClass: TypeOrmEventHistory },
         GetEventHistoryHandler,
       ],
-      exports: [OutboxWriter, EventTransport, EventCatalog],
+      exports: [OutboxWriter, EventTransport, EventCatalog, OutboxBacklog],
     };
   }
 }

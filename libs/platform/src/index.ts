@@ -35,3 +35,8 @@ export * from './http/list-query/list-query.parser';
 export * from './http/list-query/page-query.parser';
 export * from './http/list-query/query-params';
 export * from './persistence/run-migrations';
+export * from './tracing/trace-context';
+export * from './logging/request-observation';
+export * from './logging/root-logger';
+export * from './metrics/metrics';
+export * from './tracing/in-span';

@@ -1,12 +1,14 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Clock } from '@servertree/ddd';
+import { ExecutionContexts, Metrics } from '@servertree/platform';
 import { toCloudEvent } from './cloud-event.mapper';
 import { errorMessage } from '../error-message';
 import { EventTransport } from '../event-transport';
 import { OutboxBackoff } from './outbox-backoff';
 import { OutboxLock } from './outbox-lock';
 import { OutboxDrain } from './outbox-drain';
+import type { OutboxRecord } from './outbox.record';
 import { OutboxWakeUp } from './outbox-wake-up';
 
 /** Events per round trip: large enough for throughput, small enough to keep memory flat. */
@@ -40,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly lock: OutboxLock,
     private readonly transport: EventTransport,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,7 +88,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         const batch = await drain.pending(BATCH_SIZE);
         if (batch.length === 0) return true;
         const delivery = await this.transport.publish(batch.map(toCloudEvent));
-        await drain.markPublished(batch.slice(0, delivery.confirmed), this.clock.now());
+        const published = batch.slice(0, delivery.confirmed);
+        await drain.markPublished(published, this.clock.now());
+        this.published(published);
         if (delivery.confirmed < batch.length) return this.failed(delivery.failure);
         // A short batch was all that was pending when read; anything committed since has
         // nudged the relay, so asking again now would only cost an empty round trip.
@@ -100,6 +105,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         .catch((error: unknown) =>
           this.logger.warn(`could not end the drain: ${errorMessage(error)}`),
         );
+    }
+  }
+
+  /**
+   * Counts what left, and logs each event (debug) in the context of the request that stored
+   * it, so that request's lines can be followed up to the broker.
+   */
+  private published(records: readonly OutboxRecord[]): void {
+    this.metrics.eventsPublished.inc(records.length);
+    for (const { correlationId, actor, traceparent, type, id } of records) {
+      ExecutionContexts.run({ correlationId, actor, traceparent: traceparent ?? undefined }, () =>
+        this.logger.debug(`published ${type} ${id} via ${this.transport.name}`),
+      );
     }
   }
 

@@ -26,6 +26,8 @@ export class RabbitMqTopology implements OnApplicationBootstrap {
    * consumed from queues the service refuses.
    */
   readonly firstDeclared = new Promise<void>((resolve) => (this.announceDeclared = resolve));
+  /** Unreachable from the start until the first declaration, and after each disconnect. */
+  private downSince: number | undefined = Date.now();
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -38,9 +40,14 @@ export class RabbitMqTopology implements OnApplicationBootstrap {
     return this.declared && this.connection.connected;
   }
 
+  unreachableSince(): number | undefined {
+    return this.isDeclared() ? undefined : (this.downSince ?? Date.now());
+  }
+
   onApplicationBootstrap(): void {
     this.connection.managedConnection.on('disconnect', () => {
       this.declared = false;
+      this.downSince ??= Date.now();
     });
     // A channel setup: runs now if connected, and again after every reconnect. Not awaited,
     // because it settles only once the broker has been reached.
@@ -57,6 +64,7 @@ export class RabbitMqTopology implements OnApplicationBootstrap {
       }
     }
     this.declared = true;
+    this.downSince = undefined;
     this.announceDeclared();
   }
 

@@ -32,10 +32,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // The stack goes into the message: pino drops arguments a message has no placeholder for.
     const body = toProblem(error, (unexpected) =>
       this.logger.error(
-        `request ${request.id} ${request.method} ${request.routeOptions?.url ?? request.url} failed: ${describe(unexpected)}`,
-        unexpected instanceof Error ? unexpected.stack : undefined,
+        `request ${request.id} ${request.method} ${request.routeOptions?.url ?? request.url} failed: ${describe(unexpected)}` +
+          (unexpected instanceof Error && unexpected.stack ? `\n${unexpected.stack}` : ''),
       ),
     );
     if (body.status === HttpStatus.SERVICE_UNAVAILABLE) {

@@ -3,6 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { AsyncContext, Command, CommandBus, CqrsModuleOptions, ICommand } from '@nestjs/cqrs';
 // The options token is not re-exported by the package index; its value is a public string.
 import { CQRS_MODULE_OPTIONS } from '@nestjs/cqrs/dist/constants';
+import { CommandObserver } from '../metrics/command-observer';
 import { UnitOfWork } from './unit-of-work';
 
 /**
@@ -18,6 +19,7 @@ export class UnitOfWorkCommandBus extends CommandBus {
     moduleRef: ModuleRef,
     @Optional() @Inject(CQRS_MODULE_OPTIONS) options: CqrsModuleOptions | undefined,
     private readonly unitOfWork: UnitOfWork,
+    private readonly observer: CommandObserver,
   ) {
     super(moduleRef, options);
   }
@@ -25,6 +27,8 @@ export class UnitOfWorkCommandBus extends CommandBus {
   override execute<R = void>(command: Command<R>, context?: AsyncContext): Promise<R>;
   override execute<T extends ICommand, R = unknown>(command: T, context?: AsyncContext): Promise<R>;
   override execute(command: ICommand, context?: AsyncContext): Promise<unknown> {
-    return this.unitOfWork.run(() => super.execute(command, context));
+    return this.observer.observe(command, () =>
+      this.unitOfWork.run(() => super.execute(command, context)),
+    );
   }
 }
