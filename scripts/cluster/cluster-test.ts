@@ -495,6 +495,9 @@ async function verify(
     const sorted = [...list].sort((a, b) => a - b);
     return sorted.some((revision, n) => revision !== n + 1) || revisions.get(id) !== sorted.length;
   });
+  for (const [id, list] of gaps.slice(0, 3)) {
+    console.log(`  e.g. ${id}: events at revisions ${list.join(',')}, row at ${revisions.get(id)}`);
+  }
   check(
     failures,
     gaps.length === 0,
@@ -551,6 +554,11 @@ async function verify(
       lastChange.get(pair) !== 'server.server.application_uninstalled',
   );
   const ran = [...reactions.values()].reduce((sum, count) => sum + count, 0);
+  for (const pair of wrong.slice(0, 3)) {
+    console.log(
+      `  e.g. ${pair}: last change ${lastChange.get(pair)}, ${reactions.get(pair) ?? 0} reaction uninstalls, ${installed.has(pair) ? '' : 'not '}installed`,
+    );
+  }
   check(
     failures,
     wrong.length === 0,
