@@ -20,6 +20,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { sign } from 'jsonwebtoken';
 import { connect as connectAmqp, ChannelWrapper } from 'amqp-connection-manager';
+import { connect as amqpConnect } from 'amqplib';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { createConnection, RowDataPacket } from 'mysql2/promise';
 import { ServiceProcess, startService } from '../bench/service-process';
@@ -428,6 +429,32 @@ async function waitForDelivery(
   }
 }
 
+/**
+ * Reactions to discarded applications still retrying would change servers after the checks
+ * read them: wait until the consumer's queue and its retry queue stay empty for 5 s.
+ */
+async function waitForReactions(rabbit: RabbitCluster): Promise<void> {
+  const connection = await amqpConnect(rabbit.urls.split(',')[2]);
+  try {
+    let quietSince = Date.now();
+    for (const started = Date.now(); Date.now() - started < 120_000;) {
+      const channel = await connection.createChannel();
+      const depths = await Promise.all(
+        [CONSUMER_QUEUE, `${CONSUMER_QUEUE}.retry`].map(
+          async (queue) => (await channel.checkQueue(queue)).messageCount,
+        ),
+      );
+      await channel.close();
+      if (depths.some((depth) => depth > 0)) quietSince = Date.now();
+      if (Date.now() - quietSince >= 5_000) return;
+      await sleep(1_000);
+    }
+    log('the reactions did not settle within 120 s');
+  } finally {
+    await connection.close();
+  }
+}
+
 async function currentRevisions(databaseUrl: string): Promise<Map<string, number>> {
   const db = await createConnection(databaseUrl);
   try {
@@ -625,6 +652,7 @@ async function main(): Promise<number> {
     }
     log('load stopped; waiting for every stored event to arrive');
 
+    await waitForReactions(rabbit);
     const events = await waitForDelivery(instances[0].env.DATABASE_URL, listener.arrivals);
     await sleep(2_000); // duplicates still in flight show up in the count
     const { failures, duplicates } = await verify(
