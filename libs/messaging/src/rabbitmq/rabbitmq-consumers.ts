@@ -70,8 +70,18 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
         queueOptions: { ...queues.mainOptions, channel: CONSUMER_CHANNEL },
         // The body is parsed in onMessage, so that a malformed one is dead-lettered, not requeued.
         deserializer: (content) => content,
-        // Only reached if dead-lettering itself failed: let the retry queue bring it back.
-        errorHandler: (channel, message) => channel.nack(message, false, false),
+        // Reached if dead-lettering failed (let the retry queue bring the message back), or if
+        // settling it failed because the channel died with its node. Then there is nothing to
+        // settle - the broker returns the message to the queue itself - and throwing here
+        // would be an unhandled rejection that takes the whole process down (measured by
+        // npm run test:cluster when a broker node was killed).
+        errorHandler: (channel, message) => {
+          try {
+            channel.nack(message, false, false);
+          } catch {
+            this.logger.warn(`${consumer.name}: channel closed, the broker redelivers the message`);
+          }
+        },
       },
       consumer.name,
     );
