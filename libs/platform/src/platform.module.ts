@@ -5,7 +5,7 @@ import { Clock, SystemClock } from '@servertree/ddd';
 import { AppConfig } from './config/app-config';
 import { CommittedEventsBridge } from './persistence/committed-events.bridge';
 import { cqrsWithUnitOfWork } from './persistence/cqrs-with-unit-of-work.module';
-import { dataSourceOptions } from './persistence/data-source-options';
+import { Dialect } from './persistence/dialect';
 import { runMigrations } from './persistence/run-migrations';
 import { UnitOfWork } from './persistence/unit-of-work';
 
@@ -19,18 +19,19 @@ import { UnitOfWork } from './persistence/unit-of-work';
 export class PlatformModule {
   /** @param migrations the schema history, owned by the app (see /migrations). */
   static forRoot(config: AppConfig, migrations: (new () => MigrationInterface)[]): DynamicModule {
+    const dialect = Dialect.of(config.database);
     return {
       module: PlatformModule,
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions(config.database, { migrations }),
+            ...dialect.dataSourceOptions({ migrations }),
             autoLoadEntities: true,
             retryAttempts: 3,
           }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
-            if (config.runMigrations) await runMigrations(dataSource);
+            if (config.runMigrations) await runMigrations(dataSource, dialect);
             return dataSource;
           },
         }),
@@ -39,10 +40,11 @@ export class PlatformModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useClass: SystemClock },
+        { provide: Dialect, useValue: dialect },
         UnitOfWork,
         CommittedEventsBridge,
       ],
-      exports: [AppConfig, Clock, UnitOfWork, TypeOrmModule],
+      exports: [AppConfig, Clock, Dialect, UnitOfWork, TypeOrmModule],
     };
   }
 }
