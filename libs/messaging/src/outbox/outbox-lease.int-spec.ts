@@ -99,7 +99,7 @@ describe.each(['mysql', 'sqlite'] as const)('OutboxLease on %s', (kind) => {
   });
 
   afterAll(async () => {
-    for (const { dataSource } of new Set(instances.map((i) => i.dataSource))) {
+    for (const dataSource of new Set(instances.map((i) => i.dataSource))) {
       await dataSource.destroy();
     }
     await database?.drop();
