@@ -4,7 +4,8 @@ import { CreateServers1764100000002 } from './1764100000002-create-servers';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
-import { CreateOutboxLease1764100000050 } from './1764100000050-create-outbox-lease';
+import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
+import { CreateOutboxLease1764100000070 } from './1764100000070-create-outbox-lease';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -14,5 +15,6 @@ export const migrations = [
   CreateIdempotencyKeys1764100000010,
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
-  CreateOutboxLease1764100000050,
+  ServerListAccessPaths1764100000060,
+  CreateOutboxLease1764100000070,
 ];

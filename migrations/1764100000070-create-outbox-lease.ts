@@ -6,8 +6,8 @@ import { dialectOf, MYSQL_TABLE_OPTIONS, runEach } from './support/dialect';
  * the fencing token that grows with every change of holder. Taken and renewed by ordinary
  * UPDATEs, so it holds on Galera and Group Replication, where GET_LOCK is node-local.
  */
-export class CreateOutboxLease1764100000050 implements MigrationInterface {
-  name = 'CreateOutboxLease1764100000050';
+export class CreateOutboxLease1764100000070 implements MigrationInterface {
+  name = 'CreateOutboxLease1764100000070';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const free =
