@@ -65,5 +65,5 @@ describe('A command that loses a deadlock runs again as a whole (MariaDB)', () =
       { type: 'server.server.registered', revision: 1 },
       { type: 'server.server.application_installed', revision: 2 },
     ]);
-  });
+  }, 60_000);
 });
