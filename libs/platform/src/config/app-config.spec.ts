@@ -21,6 +21,7 @@ describe('AppConfig', () => {
       database: { kind: 'sqlite', path: join('/tmp/st', 'servertree.sqlite') },
       broker: undefined,
       runMigrations: true,
+      outboxLeaseSeconds: 5,
       auth: { hs256Secret: undefined, rs256PublicKey: undefined },
     });
   });

@@ -51,6 +51,8 @@ export class AppConfig {
   readonly dataDir!: string;
   readonly database!: DatabaseConfig;
   readonly runMigrations!: boolean;
+  /** How long a relay's outbox lease lasts unrenewed: the bound on failover (ADR 3). */
+  readonly outboxLeaseSeconds!: number;
   readonly broker!: BrokerConfig | undefined;
   readonly auth!: AuthConfig;
   readonly credentials!: CredentialsConfig;
@@ -104,6 +106,7 @@ export class AppConfig {
           }
         : { kind: 'sqlite', path: join(dataDir, 'servertree.sqlite') },
       runMigrations: read.boolean('MIGRATIONS_RUN', true),
+      outboxLeaseSeconds: read.integer('OUTBOX_LEASE_SECONDS', 5, 1, 300),
       broker: rabbitUrl
         ? {
             url: rabbitUrl,

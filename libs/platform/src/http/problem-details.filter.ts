@@ -13,7 +13,7 @@ import {
   NotFoundError,
   RevisionMismatchError,
 } from '@servertree/ddd';
-import { isDatabaseUnavailable } from '../persistence/database-errors';
+import { DatabaseBusyError, isDatabaseUnavailable } from '../persistence/database-errors';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
 /** Seconds a client should wait before retrying while the database is away. */
@@ -68,6 +68,14 @@ export function toProblem(error: unknown, onUnexpected: (error: unknown) => void
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.code === 'string' && fastifyError.code.startsWith('FST_')) {
     return fromFastifyError(fastifyError.statusCode ?? 500, fastifyError.code);
+  }
+  if (error instanceof DatabaseBusyError) {
+    onUnexpected(error);
+    return problem(
+      'unavailable',
+      503,
+      'Concurrent changes kept conflicting with this one; nothing was changed. Retry shortly.',
+    );
   }
   if (isDatabaseUnavailable(error)) {
     onUnexpected(error);
