@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   AppConfig,
+  edgeServerOptions,
   inputShapePipe,
   installEdgeHooks,
   ProblemDetailsFilter,
@@ -10,19 +11,18 @@ import {
 import { AppModule } from './app.module';
 import { setUpApiDocs } from './api-docs';
 
-const ONE_MIB = 1024 * 1024;
-
 /**
  * Builds the HTTP application exactly as it runs in production; tests call this too, so what
  * they exercise is what ships. Fastify, because per-request overhead is the budget we are
  * measured on (see docs/adr/0002-fastify.md).
  */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: ONE_MIB, trustProxy: true });
+  const adapter = new FastifyAdapter({ ...edgeServerOptions(), trustProxy: true });
   installEdgeHooks(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: loggerLevels(config.logLevel),
     bufferLogs: false,
+    bodyParser: false,
   });
   app.setGlobalPrefix('api/v1', {
     exclude: [
