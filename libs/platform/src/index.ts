@@ -2,6 +2,7 @@ export * from './auth/access.decorators';
 export * from './auth/auth.module';
 export * from './auth/role';
 export * from './config/app-config';
+export * from './config/base64-key';
 export * from './config/configuration.error';
 export * from './context/execution-context';
 export * from './http/aggregate.response';
