@@ -6,6 +6,7 @@ import {
   edgeServerOptions,
   inputShapePipe,
   installEdgeHooks,
+  installEdgeProtection,
   ProblemDetailsFilter,
 } from '@servertree/platform';
 import { AppModule } from './app.module';
@@ -24,6 +25,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bufferLogs: false,
     bodyParser: false,
   });
+  await installEdgeProtection(app, config);
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -95,6 +95,8 @@ function fromHttpException(error: HttpException): ProblemDetails {
       return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
     case 422:
       return problem('unprocessable', 422, error.message);
+    case 429:
+      return problem('tooManyRequests', 429, error.message);
     case 503:
       return problem('unavailable', 503, error.message);
     default:
