@@ -35,7 +35,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   app.useGlobalPipes(inputShapePipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   setUpApiDocs(app);
   Logger.log(`database: ${config.database.kind}`, 'ServerTree');
   return app;

@@ -8,6 +8,7 @@ import { cqrsWithUnitOfWork } from './persistence/cqrs-with-unit-of-work.module'
 import { dataSourceOptions } from './persistence/data-source-options';
 import { runMigrations } from './persistence/run-migrations';
 import { UnitOfWork } from './persistence/unit-of-work';
+import { ServiceShutdown } from './support/service-shutdown';
 
 /**
  * What every module relies on and nobody should wire twice: configuration, the database
@@ -41,8 +42,9 @@ export class PlatformModule {
         { provide: Clock, useClass: SystemClock },
         UnitOfWork,
         CommittedEventsBridge,
+        ServiceShutdown,
       ],
-      exports: [AppConfig, Clock, UnitOfWork, TypeOrmModule],
+      exports: [AppConfig, Clock, UnitOfWork, TypeOrmModule, ServiceShutdown],
     };
   }
 }

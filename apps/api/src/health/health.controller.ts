@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PublicRoute } from '@servertree/platform';
+import { PublicRoute, ServiceShutdown } from '@servertree/platform';
 import { BrokerHealthIndicator } from '@servertree/messaging';
 import {
   HealthCheck,
@@ -21,6 +21,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly broker: BrokerHealthIndicator,
+    private readonly shutdown: ServiceShutdown,
   ) {}
 
   @Get('live')
@@ -31,9 +32,14 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database (and broker, when configured) reachable' })
+  @ApiOperation({
+    summary: 'Readiness: database (and broker, when configured) reachable, and not stopping',
+  })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.inProgress) {
+      throw new ServiceUnavailableException('The service is shutting down.');
+    }
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.broker.check('broker'),

@@ -33,6 +33,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly backoff = new OutboxBackoff();
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
+  /** Set for the one delivery after the loop stopped, which must not stop at the first batch. */
+  private finalDelivery = false;
   /** Consecutive failed attempts, for logging an outage once rather than at every retry. */
   private failures = 0;
 
@@ -47,10 +49,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = this.run();
   }
 
+  /**
+   * Stops the loop, then delivers once more what was committed while it wound down (the last
+   * requests of a graceful shutdown), if the transport takes it; whatever fails stays stored
+   * for the next start or another instance.
+   */
   async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
     this.wakeUp.notify();
     await this.loop;
+    this.finalDelivery = true;
+    await this.deliverPending();
   }
 
   /** Something was committed: publish it now rather than at the next poll. Cheap; coalesces. */
@@ -81,7 +90,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       drain = await this.lock.beginDrain();
       if (!drain) return true; // another instance is draining, our rows included
-      while (!this.stopping.signal.aborted) {
+      while (!this.stopping.signal.aborted || this.finalDelivery) {
         const batch = await drain.pending(BATCH_SIZE);
         if (batch.length === 0) return true;
         const delivery = await this.transport.publish(batch.map(toCloudEvent));
