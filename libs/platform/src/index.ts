@@ -35,3 +35,4 @@ export * from './support/service-shutdown';
 export * from './http/list-query/list-query.parser';
 export * from './http/list-query/page-query.parser';
 export * from './http/list-query/query-params';
+export * from './persistence/run-migrations';
