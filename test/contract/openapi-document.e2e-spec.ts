@@ -37,7 +37,10 @@ describe('The OpenAPI document at /docs-json', () => {
 
   function operations(): [string, Operation][] {
     return Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, operation]) => [`${method} ${path}`, operation]),
+      Object.entries(methods).map(([method, operation]): [string, Operation] => [
+        `${method} ${path}`,
+        operation,
+      ]),
     );
   }
 
