@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { FieldType, ListSchema, Lookup, LOOKUPS_BY_TYPE, parameterName } from '@servertree/ddd';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './list-query/list-query.parser';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `errors` names each offending field',
@@ -72,6 +73,24 @@ const LOOKUP_MEANINGS: Record<Lookup, string> = {
   lte: 'is at most',
 };
 
+/** Documents the paging of a list: limit and offset. */
+export function ApiPageQuery(): MethodDecorator {
+  return applyDecorators(
+    ApiQuery({
+      name: 'limit',
+      required: false,
+      description: 'Items per page',
+      schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    }),
+    ApiQuery({
+      name: 'offset',
+      required: false,
+      description: 'Items to skip',
+      schema: { type: 'integer', minimum: 0, default: 0 },
+    }),
+  );
+}
+
 /**
  * Documents limit/offset/ordering/q and one typed parameter per field and lookup
  * (`ramMb__gte`, `operatingSystem.name`), from the same list schema the request is parsed
@@ -82,18 +101,7 @@ export function ApiListQuery(schema: ListSchema): MethodDecorator {
     .filter(([, field]) => field.sortable !== false)
     .map(([name]) => name);
   return applyDecorators(
-    ApiQuery({
-      name: 'limit',
-      required: false,
-      description: 'Items per page',
-      schema: { type: 'integer', minimum: 1, maximum: 1000, default: 25 },
-    }),
-    ApiQuery({
-      name: 'offset',
-      required: false,
-      description: 'Items to skip',
-      schema: { type: 'integer', minimum: 0, default: 0 },
-    }),
+    ApiPageQuery(),
     ApiQuery({
       name: 'ordering',
       required: false,
@@ -123,13 +131,6 @@ export function ApiListQuery(schema: ListSchema): MethodDecorator {
         }),
       ),
     ),
-    ApiResponse({
-      status: 400,
-      description: PROBLEM_DESCRIPTIONS[400],
-      content: {
-        [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemResponse' } },
-      },
-    }),
   );
 }
 
