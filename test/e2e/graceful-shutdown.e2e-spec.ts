@@ -1,14 +1,16 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import { AddressInfo, createServer } from 'node:net';
-import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
 import { createConnection } from 'mysql2/promise';
+import {
+  SERVICE_CONSUMERS,
+  ServiceProcess,
+  startService,
+} from '../../scripts/bench/service-process';
 import { createTestDatabase, TestDatabase } from '../support/mariadb';
 import { TestBroker, TestQueue } from '../support/rabbitmq';
 
-const ROOT = join(__dirname, '../..');
 const SECRET = 'graceful-shutdown-test-secret-0123456789abcdef';
 const CREDENTIALS_KEY = randomBytes(32).toString('base64');
 const WRITERS = 12;
@@ -29,55 +31,12 @@ async function freePort(): Promise<number> {
 }
 
 /** The service from source, in a process of its own, as production runs it. */
-class ServiceUnderTest {
-  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  private constructor(
-    readonly process: ChildProcess,
-    readonly port: number,
-  ) {
-    this.exited = new Promise((resolve) =>
-      process.once('exit', (code, signal) => resolve({ code, signal })),
-    );
-  }
-
-  static async start(env: Record<string, string>): Promise<ServiceUnderTest> {
-    const port = await freePort();
-    const child = spawn(
-      process.execPath,
-      [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/api/src/main.ts',
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          LOG_LEVEL: 'warn',
-          AUTH_JWT_SECRET: SECRET,
-          CREDENTIALS_KEY,
-          ...env,
-        },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      },
-    );
-    const service = new ServiceUnderTest(child, port);
-    for (let attempt = 0; attempt < 240; attempt++) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return service;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    child.kill('SIGKILL');
-    throw new Error('the service did not become ready');
-  }
+async function startFromSource(env: Record<string, string>): Promise<ServiceProcess> {
+  return startService(
+    await freePort(),
+    { AUTH_JWT_SECRET: SECRET, CREDENTIALS_KEY, ...env },
+    { fromSource: true },
+  );
 }
 
 function post(port: number, agent: Agent, token: string, body: object): Promise<Outcome> {
@@ -123,7 +82,7 @@ describe('Graceful shutdown of a real service process under write load (MariaDB,
     broker = await TestBroker.create('shutdown');
     events = await broker.listen('server.application.registered');
     env = { DATABASE_URL: database.url, ...broker.env() };
-    broker.adoptConsumerQueues(['servers.application-discarded']);
+    broker.adoptConsumerQueues(SERVICE_CONSUMERS);
   });
 
   afterAll(async () => {
@@ -132,7 +91,7 @@ describe('Graceful shutdown of a real service process under write load (MariaDB,
   });
 
   it('finishes what it accepted, stores and delivers every 2xx write, and exits 0 within 10 s', async () => {
-    const service = await ServiceUnderTest.start(env);
+    const service = await startFromSource(env);
     const outcomes: Outcome[] = [];
     let refused = false;
     let counter = 0;
@@ -153,7 +112,7 @@ describe('Graceful shutdown of a real service process under write load (MariaDB,
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const acceptedBeforeSignal = outcomes.length;
     const signalledAt = Date.now();
-    service.process.kill('SIGTERM');
+    service.signal('SIGTERM');
     // The signal is handled on the service's next turn; readiness must fail right after.
     let readiness: number | string = 200;
     for (let probe = 0; probe < 25 && readiness === 200; probe++) {
@@ -194,9 +153,9 @@ describe('Graceful shutdown of a real service process under write load (MariaDB,
       const undelivered = Number((pending as { n: number }[])[0].n);
       if (undelivered > 0) {
         // What the broker did not confirm in time leaves after a restart.
-        const again = await ServiceUnderTest.start(env);
+        const again = await startFromSource(env);
         await events.until((messages) => subjectsOf(messages).size >= stored.size, 20_000);
-        again.process.kill('SIGTERM');
+        again.signal('SIGTERM');
         expect((await again.exited).code).toBe(0);
       }
     } finally {
