@@ -173,6 +173,8 @@ function completeOperation(
   schemas: Record<string, Schema>,
 ): void {
   const isPublic = path.startsWith('/health/');
+  // Probes need no token; the global bearer requirement would show them locked in Swagger UI.
+  if (isPublic) operation.security = [];
   const write = WRITE_METHODS.has(method);
   const problems = isPublic
     ? path.endsWith('/ready')
