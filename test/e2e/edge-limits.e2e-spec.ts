@@ -81,7 +81,10 @@ describe('The HTTP edge: JSON only, nesting, ids, framework errors as problems (
     it.each([
       ['application/x-www-form-urlencoded', 'name=nginx&version=1&architecture=x86_64'],
       ['text/plain', '{"name":"nginx","version":"1","architecture":"x86_64"}'],
-      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nnginx\r\n--x--'],
+      [
+        'multipart/form-data; boundary=x',
+        '--x\r\nContent-Disposition: form-data; name="name"\r\n\r\nnginx\r\n--x--',
+      ],
       ['application/xml', '<application/>'],
     ])('POST with %s is a 415 and creates nothing', async (type, body) => {
       const before = await countRows();
