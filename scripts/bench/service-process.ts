@@ -19,10 +19,27 @@ export const SERVICE_CONSUMERS: readonly string[] = [ApplicationDiscardedConsume
 
 export interface ServiceProcess {
   readonly url: string;
+  readonly port: number;
+  /** How the process ended, once it has. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  signal(signal: NodeJS.Signals): void;
   /** Resident memory of the process now, in MiB (Linux). */
   rssMiB(): number;
   stop(): Promise<void>;
 }
+
+export interface ServiceProcessOptions {
+  /** Runs apps/api/src/main.ts through ts-node instead of the build: no `nest build`, slower start. */
+  readonly fromSource?: boolean;
+}
+
+const FROM_SOURCE = [
+  '-r',
+  'ts-node/register/transpile-only',
+  '-r',
+  'tsconfig-paths/register',
+  join(ROOT, 'apps/api/src/main.ts'),
+];
 
 /**
  * The built service (`nest build` first) in a process of its own, configured for production
@@ -31,8 +48,10 @@ export interface ServiceProcess {
 export async function startService(
   port: number,
   env: Record<string, string>,
+  options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+  const args = options.fromSource ? FROM_SOURCE : [join(ROOT, 'dist/apps/api/src/main.js')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -45,11 +64,16 @@ export async function startService(
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   await waitUntilLive(url);
   return {
     url,
+    port,
+    exited,
+    signal: (signal) => child.kill(signal),
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
@@ -62,7 +86,7 @@ export async function startService(
 }
 
 async function waitUntilLive(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 120; attempt += 1) {
+  for (let attempt = 0; attempt < 240; attempt += 1) {
     try {
       if ((await fetch(`${url}/health/live`)).ok) return;
     } catch {

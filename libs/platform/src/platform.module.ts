@@ -13,6 +13,7 @@ import { cqrsWithUnitOfWork } from './persistence/cqrs-with-unit-of-work.module'
 import { Dialect } from './persistence/dialect';
 import { runMigrations } from './persistence/run-migrations';
 import { UnitOfWork } from './persistence/unit-of-work';
+import { ServiceShutdown } from './support/service-shutdown';
 
 /**
  * What every module relies on and nobody should wire twice: configuration, logging, metrics
@@ -59,8 +60,18 @@ export class PlatformModule {
         CommittedEventsBridge,
         Metrics,
         CommandObserver,
+        ServiceShutdown,
       ],
-      exports: [AppConfig, Clock, Dialect, UnitOfWork, TypeOrmModule, Metrics, CommandObserver],
+      exports: [
+        AppConfig,
+        Clock,
+        Dialect,
+        UnitOfWork,
+        TypeOrmModule,
+        Metrics,
+        CommandObserver,
+        ServiceShutdown,
+      ],
     };
   }
 }

@@ -34,6 +34,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly backoff = new OutboxBackoff();
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
+  /** Set for the one delivery after the loop stopped, which must not stop at the first batch. */
+  private finalDelivery = false;
   /** Consecutive failed attempts, for logging an outage once rather than at every retry. */
   private failures = 0;
 
@@ -49,10 +51,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = this.run();
   }
 
+  /**
+   * Stops the loop, then delivers once more what was committed while it wound down (the last
+   * requests of a graceful shutdown), if the transport takes it; whatever fails stays stored
+   * for the next start or another instance.
+   */
   async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
     this.wakeUp.notify();
     await this.loop;
+    // One last delivery of what is pending (the broker may be up), then the lease goes at once.
+    this.finalDelivery = true;
+    await this.deliverPending();
     await this.lease
       .release()
       .catch((error: unknown) =>
@@ -85,7 +95,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async deliverPending(): Promise<boolean> {
     try {
-      while (!this.stopping.signal.aborted) {
+      while (!this.stopping.signal.aborted || this.finalDelivery) {
         // Another instance holds the lease: it publishes our rows too.
         if (!(await this.lease.hold())) return true;
         const batch = await this.lease.pending(BATCH_SIZE);

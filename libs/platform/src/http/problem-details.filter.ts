@@ -104,6 +104,8 @@ function fromHttpException(error: HttpException): ProblemDetails {
       return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
     case 422:
       return problem('unprocessable', 422, error.message);
+    case 429:
+      return problem('tooManyRequests', 429, error.message);
     case 503:
       return problem('unavailable', 503, error.message);
     default:
@@ -120,6 +122,14 @@ function fromFastifyError(status: number, code: string): ProblemDetails {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem('uriTooLong', 414, 'A path parameter exceeds 100 characters.', [
+        { field: 'path', message: 'path parameters must be at most 100 characters long' },
+      ]);
+    case 'FST_ERR_BAD_URL':
+      return problem('invalidInput', 400, 'The path is not valid percent-encoded UTF-8.', [
+        { field: 'path', message: 'path must be valid percent-encoded UTF-8' },
+      ]);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem('invalidInput', 400, 'The request body is empty; send a JSON object.', [
         { field: 'body', message: 'body must be a JSON object' },

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { decodeBase64Key } from '@servertree/platform';
 
 const KEY_BYTES = 32;
 
@@ -19,10 +20,8 @@ export class EncryptionKey {
 
   /** The key written as base64 of 32 bytes, or undefined when the text is anything else. */
   static fromBase64(encoded: string): EncryptionKey | undefined {
-    const material = Buffer.from(encoded, 'base64');
-    // Buffer.from skips what is not base64, so only a round trip shows the text was a key.
-    const exact = material.length === KEY_BYTES && material.toString('base64') === encoded;
-    return exact ? new EncryptionKey(material) : undefined;
+    const material = decodeBase64Key(encoded);
+    return material ? new EncryptionKey(material) : undefined;
   }
 
   static generate(): EncryptionKey {

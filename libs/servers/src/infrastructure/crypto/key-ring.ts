@@ -1,8 +1,11 @@
 import { join } from 'node:path';
-import { AppConfig, ConfigurationError, loadOrCreateSecretFile } from '@servertree/platform';
+import {
+  AppConfig,
+  BASE64_KEY_FORMAT,
+  ConfigurationError,
+  loadOrCreateSecretFile,
+} from '@servertree/platform';
 import { EncryptionKey } from './encryption-key';
-
-const KEY_FORMAT = 'a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)';
 
 /**
  * The keys passwords are sealed and opened with. The active key seals every new password;
@@ -21,14 +24,16 @@ export class KeyRing {
 
   /**
    * From CREDENTIALS_KEY and CREDENTIALS_PREVIOUS_KEYS, or without the former, from the key
-   * file beside the database. Every malformed key is named at once; no key is ever echoed.
+   * file beside the database. AppConfig has already refused malformed keys from the
+   * environment, together with every other bad setting; what can still fail here is the key
+   * file. No key is ever echoed.
    * @throws ConfigurationError
    */
   static fromConfig(config: AppConfig): KeyRing {
     const problems: string[] = [];
     const parse = (encoded: string, source: string) => {
       const key = EncryptionKey.fromBase64(encoded);
-      if (!key) problems.push(`${source} must be ${KEY_FORMAT}`);
+      if (!key) problems.push(`${source} must be ${BASE64_KEY_FORMAT}`);
       return key;
     };
     const keyFile = join(config.dataDir, 'credentials.key');
