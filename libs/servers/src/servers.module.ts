@@ -31,6 +31,7 @@ import { SERVER_EVENT_CONTRACTS } from './infrastructure/messaging/server-event.
 import { ServerApplicationRecord } from './infrastructure/persistence/server-application.record';
 import { ServerCredentialRecord } from './infrastructure/persistence/server-credential.record';
 import { ServerRecord } from './infrastructure/persistence/server.record';
+import { ServerTagRecord } from './infrastructure/persistence/server-tag.record';
 import { TypeOrmServerReadModel } from './infrastructure/persistence/typeorm-server.read-model';
 import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-server.repository';
 
@@ -40,7 +41,12 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ServerRecord, ServerCredentialRecord, ServerApplicationRecord]),
+    TypeOrmModule.forFeature([
+      ServerRecord,
+      ServerCredentialRecord,
+      ServerApplicationRecord,
+      ServerTagRecord,
+    ]),
     PublishedEventsModule.forFeature(SERVER_EVENT_CONTRACTS),
     CatalogModule,
   ],

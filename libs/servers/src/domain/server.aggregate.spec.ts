@@ -55,6 +55,7 @@ describe('Server', () => {
         diskGb: 200,
         environment: 'production',
         operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
+        tags: [],
         status: 'stopped',
         credentials: [],
         applications: [],

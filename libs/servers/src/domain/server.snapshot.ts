@@ -16,6 +16,8 @@ export interface ServerSnapshot {
   readonly diskGb: number | null;
   readonly environment: string;
   readonly operatingSystem: OperatingSystemParts;
+  /** Sorted. */
+  readonly tags: readonly string[];
   readonly status: ServerStatusName;
   /** Oldest first. */
   readonly credentials: readonly CredentialSnapshot[];

@@ -11,6 +11,8 @@ import { ServerModified } from '../../domain/events/server-modified.event';
 import { ServerRegistered } from '../../domain/events/server-registered.event';
 import { ServerStatusChanged } from '../../domain/events/server-status-changed.event';
 import { SERVER_STATUSES } from '../../domain/server-status.value-object';
+import { MAX_TAGS } from '../../domain/tags/tag-set.value-object';
+import { TAG_PATTERN } from '../../domain/tags/tag.value-object';
 
 const UUID = { type: 'string', format: 'uuid' };
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
@@ -28,6 +30,13 @@ const PROFILE: Readonly<Record<string, JsonSchema>> = {
   diskGb: optionalInteger(1_048_576),
   environment: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' },
   operatingSystem: objectSchema({ name: text(64), version: text(64), architecture: text(64) }),
+  tags: {
+    type: 'array',
+    description: 'Sorted, distinct',
+    maxItems: MAX_TAGS,
+    uniqueItems: true,
+    items: { type: 'string', pattern: TAG_PATTERN.source },
+  },
 };
 
 const CREDENTIAL_ACCESS: Readonly<Record<string, JsonSchema>> = {

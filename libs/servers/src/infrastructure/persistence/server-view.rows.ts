@@ -34,6 +34,7 @@ export function serverViewOf(
   row: ServerRow,
   credentials: readonly CredentialRow[],
   installations: readonly InstallationRow[],
+  tags: readonly string[],
 ): ServerView {
   return {
     id: row.id,
@@ -47,6 +48,7 @@ export function serverViewOf(
       version: row.osVersion,
       architecture: row.osArchitecture,
     },
+    tags,
     status: row.status,
     credentials: credentials.map((credential) => ({
       id: credential.id,

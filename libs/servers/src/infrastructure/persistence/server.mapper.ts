@@ -3,18 +3,21 @@ import { Server } from '../../domain/server.aggregate';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
 import { ServerRecord } from './server.record';
+import { ServerTagRecord } from './server-tag.record';
 
 /** The rows one server is stored in. */
 export interface ServerRows {
   readonly server: ServerRecord;
   readonly credentials: ServerCredentialRecord[];
   readonly applications: ServerApplicationRecord[];
+  readonly tags: ServerTagRecord[];
 }
 
 /** Translates between the aggregate and its rows. */
 export const ServerMapper = {
   toRows(server: Server): ServerRows {
-    const { name, cpuCores, ramMb, diskGb, environment, operatingSystem } = server.profile.toJSON();
+    const { name, cpuCores, ramMb, diskGb, environment, operatingSystem, tags } =
+      server.profile.toJSON();
     return {
       server: {
         id: server.id,
@@ -52,10 +55,11 @@ export const ServerMapper = {
         serverId: server.id,
         ...installation.toJSON(),
       })),
+      tags: tags.map((tag) => ({ serverId: server.id, tag })),
     };
   },
 
-  toDomain({ server, credentials, applications }: ServerRows): Server {
+  toDomain({ server, credentials, applications, tags }: ServerRows): Server {
     return Server.reconstitute(
       server.id,
       {
@@ -70,6 +74,7 @@ export const ServerMapper = {
             version: server.osVersion,
             architecture: server.osArchitecture,
           },
+          tags: tags.map((row) => row.tag),
         },
         status: server.status,
         credentials: credentials.map((credential) => ({

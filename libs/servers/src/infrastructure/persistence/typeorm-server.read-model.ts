@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListCriteria, Page } from '@servertree/ddd';
-import { ColumnMap, fetchListPage, SqlListMapping, SqlTemplate } from '@servertree/platform';
+import {
+  childRowsPredicate,
+  ColumnMap,
+  fetchListPage,
+  SqlListMapping,
+  SqlTemplate,
+} from '@servertree/platform';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { SERVER_LIST_SCHEMA } from '../../application/queries/list-servers/list-servers.query';
 import { ServerReadModel } from '../../application/queries/server.read-model.port';
@@ -10,6 +16,7 @@ import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
 import { CredentialRow, InstallationRow, ServerRow, serverViewOf } from './server-view.rows';
 import { ServerRecord } from './server.record';
+import { ServerTagRecord } from './server-tag.record';
 
 const LIST_MAPPING: SqlListMapping = {
   columns: {
@@ -27,10 +34,8 @@ const LIST_MAPPING: SqlListMapping = {
     createdAt: 's.created_at',
     updatedAt: 's.updated_at',
     discarded: 's.discarded',
-    // EXISTS keeps one row per server however many applications match.
-    applicationId: (lookup, placeholders) =>
-      `${lookup === 'n' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM server_applications sa ` +
-      `WHERE sa.server_id = s.id AND sa.application_id IN (${placeholders.join(', ')}))`,
+    applicationId: childRowsPredicate('server_applications', 'server_id', 's.id', 'application_id'),
+    tag: childRowsPredicate('server_tags', 'server_id', 's.id', 'tag'),
   } satisfies ColumnMap<typeof SERVER_LIST_SCHEMA>,
   searchColumn: 's.name',
 };
@@ -46,6 +51,7 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     serverById: new SqlTemplate(),
     credentials: new SqlTemplate(),
     installations: new SqlTemplate(),
+    tags: new SqlTemplate(),
     idsWithApplication: new SqlTemplate(),
   };
 
@@ -105,12 +111,18 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   private async withChildren(rows: readonly ServerRow[]): Promise<ServerView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [credentials, installations] = await Promise.all([
+    const [credentials, installations, tags] = await Promise.all([
       this.credentialsOf(ids),
       this.installationsOf(ids),
+      this.tagsOf(ids),
     ]);
     return rows.map((row) =>
-      serverViewOf(row, credentials.get(row.id) ?? [], installations.get(row.id) ?? []),
+      serverViewOf(
+        row,
+        credentials.get(row.id) ?? [],
+        installations.get(row.id) ?? [],
+        tags.get(row.id) ?? [],
+      ),
     );
   }
 
@@ -133,6 +145,16 @@ export class TypeOrmServerReadModel extends ServerReadModel {
         .orderBy('c.id'),
     );
     return groupByServer(rows);
+  }
+
+  private async tagsOf(serverIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.sql.tags.rawMany<{ serverId: string; tag: string }>(
+      this.dataSource
+        .createQueryBuilder(ServerTagRecord, 't')
+        .select(['t.server_id AS serverId', 't.tag AS tag'])
+        .where('t.server_id IN (:...serverIds)', { serverIds }),
+    );
+    return tagNamesByServer(rows);
   }
 
   /**
@@ -158,6 +180,18 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     );
     return groupByServer(rows);
   }
+}
+
+/**
+ * Sorted here, not by ORDER BY: the column's collation orders `_`, `.` and `-` its own way,
+ * and tags are answered in plain code-point order, as the domain keeps them.
+ */
+function tagNamesByServer(rows: readonly { serverId: string; tag: string }[]): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  for (const [serverId, group] of groupByServer([...rows])) {
+    tags.set(serverId, group.map((row) => row.tag).sort());
+  }
+  return tags;
 }
 
 function groupByServer<Row extends { serverId: string }>(rows: Row[]): Map<string, Row[]> {
