@@ -4,6 +4,10 @@ import { CatalogModule } from '@servertree/catalog';
 import { AppConfig } from '@servertree/platform';
 import { PublishedEventsModule } from '@servertree/messaging';
 import { ApplicationCatalogueLoader } from './application/application-catalogue.loader';
+import { BulkDiscardServersHandler } from './application/commands/bulk-discard-servers/bulk-discard-servers.handler';
+import { BulkModifyServersHandler } from './application/commands/bulk-modify-servers/bulk-modify-servers.handler';
+import { BulkRegisterServersHandler } from './application/commands/bulk-register-servers/bulk-register-servers.handler';
+import { GetServersHandler } from './application/queries/get-servers/get-servers.handler';
 import { AddCredentialHandler } from './application/commands/add-credential/add-credential.handler';
 import { ChangeServerStatusHandler } from './application/commands/change-server-status/change-server-status.handler';
 import { DiscardServerHandler } from './application/commands/discard-server/discard-server.handler';
@@ -26,6 +30,7 @@ import { ServerApplicationsController } from './infrastructure/http/server-appli
 import { ServerCredentialsController } from './infrastructure/http/server-credentials.controller';
 import { ServerEventsController } from './infrastructure/http/server-events.controller';
 import { ServersController } from './infrastructure/http/servers.controller';
+import { ServersBulkController } from './infrastructure/http/servers-bulk.controller';
 import { ApplicationDiscardedConsumer } from './infrastructure/messaging/application-discarded.consumer';
 import { SERVER_EVENT_CONTRACTS } from './infrastructure/messaging/server-event.contracts';
 import { ServerApplicationRecord } from './infrastructure/persistence/server-application.record';
@@ -52,12 +57,17 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
   ],
   controllers: [
     ServersController,
+    ServersBulkController,
     ServerCredentialsController,
     ServerApplicationsController,
     ServerEventsController,
   ],
   providers: [
     RegisterServerHandler,
+    BulkRegisterServersHandler,
+    BulkModifyServersHandler,
+    BulkDiscardServersHandler,
+    GetServersHandler,
     ModifyServerHandler,
     ChangeServerStatusHandler,
     DiscardServerHandler,

@@ -8,3 +8,4 @@ export * from './change-set';
 export * from './validation/validate-all';
 export * from './validation/text';
 export * from './omit-undefined';
+export * from './validation/batch-failures';

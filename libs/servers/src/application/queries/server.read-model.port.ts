@@ -7,6 +7,8 @@ import { ServerView } from './server.view';
  */
 export abstract class ServerReadModel {
   abstract findById(id: string): Promise<ServerView | undefined>;
+  /** The servers that exist among `ids`, in no particular order. */
+  abstract findByIds(ids: readonly string[]): Promise<ServerView[]>;
   abstract list(criteria: ListCriteria): Promise<Page<ServerView>>;
   /** Ids of the live servers that have the application installed, in id order. */
   abstract idsWithApplication(applicationId: string): Promise<string[]>;

@@ -18,7 +18,9 @@ export class TagSet extends ValueObject<{ tags: readonly string[] }> {
       throw InvalidInputError.single('tags', 'tags must be a list of tags');
     }
     const tags = validateAll(
-      Object.fromEntries(value.map((tag, index) => [index, () => Tag.create(`tags[${index}]`, tag)])),
+      Object.fromEntries(
+        value.map((tag, index) => [index, () => Tag.create(`tags[${index}]`, tag)]),
+      ),
     );
     const distinct = [...new Set(Object.values(tags).map((tag) => tag.value))].sort();
     if (distinct.length > MAX_TAGS) {

@@ -49,6 +49,7 @@ const LIST_MAPPING: SqlListMapping = {
 export class TypeOrmServerReadModel extends ServerReadModel {
   private readonly sql = {
     serverById: new SqlTemplate(),
+    serversById: new SqlTemplate(),
     credentials: new SqlTemplate(),
     installations: new SqlTemplate(),
     tags: new SqlTemplate(),
@@ -66,6 +67,14 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     if (!row) return undefined;
     const [view] = await this.withChildren([row]);
     return view;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<ServerView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.sql.serversById.rawMany<ServerRow>(
+      this.servers().where('s.id IN (:...ids)', { ids }),
+    );
+    return this.withChildren(rows);
   }
 
   async list(criteria: ListCriteria): Promise<Page<ServerView>> {
@@ -186,7 +195,9 @@ export class TypeOrmServerReadModel extends ServerReadModel {
  * Sorted here, not by ORDER BY: the column's collation orders `_`, `.` and `-` its own way,
  * and tags are answered in plain code-point order, as the domain keeps them.
  */
-function tagNamesByServer(rows: readonly { serverId: string; tag: string }[]): Map<string, string[]> {
+function tagNamesByServer(
+  rows: readonly { serverId: string; tag: string }[],
+): Map<string, string[]> {
   const tags = new Map<string, string[]>();
   for (const [serverId, group] of groupByServer([...rows])) {
     tags.set(serverId, group.map((row) => row.tag).sort());

@@ -108,7 +108,9 @@ export class TypeOrmServerRepository extends ServerRepository {
    * that changed, and the events, all in the command's transaction.
    */
   async saveAll(servers: readonly Server[]): Promise<void> {
-    const events = servers.flatMap((server) => server.pullEvents().map((event) => ({ server, event })));
+    const events = servers.flatMap((server) =>
+      server.pullEvents().map((event) => ({ server, event })),
+    );
     if (events.length === 0) return;
     const changedServers = [...new Set(events.map(({ server }) => server))];
     const changed = changedServers.map((server) => ({ server, rows: ServerMapper.toRows(server) }));
@@ -135,7 +137,9 @@ export class TypeOrmServerRepository extends ServerRepository {
       }
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ServerNameTakenError(changed.length === 1 ? changed[0].rows.server.name : undefined);
+        throw new ServerNameTakenError(
+          changed.length === 1 ? changed[0].rows.server.name : undefined,
+        );
       }
       throw error;
     }
