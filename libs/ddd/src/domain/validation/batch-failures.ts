@@ -32,7 +32,16 @@ export class BatchFailures {
     }
   }
 
+  /** Refuses the batch with every failure, in the order of the items they concern. */
   throwIfAny(): void {
-    if (this.failures.length > 0) throw new BatchRejectedError(this.failures);
+    if (this.failures.length === 0) return;
+    throw new BatchRejectedError(
+      [...this.failures].sort((a, b) => positionOf(a.field) - positionOf(b.field)),
+    );
   }
+}
+
+/** The item's index in `items[3].name`; checks run in passes, the answer reads item by item. */
+function positionOf(field: string): number {
+  return Number(/\[(\d+)\]/.exec(field)?.[1] ?? -1);
 }
