@@ -31,3 +31,4 @@ export * from './support/periodic-sweep';
 export * from './http/list-query/list-query.parser';
 export * from './http/list-query/page-query.parser';
 export * from './http/list-query/query-params';
+export * from './http/csv-export';

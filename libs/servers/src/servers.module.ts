@@ -7,6 +7,7 @@ import { ApplicationCatalogueLoader } from './application/application-catalogue.
 import { BulkDiscardServersHandler } from './application/commands/bulk-discard-servers/bulk-discard-servers.handler';
 import { BulkModifyServersHandler } from './application/commands/bulk-modify-servers/bulk-modify-servers.handler';
 import { BulkRegisterServersHandler } from './application/commands/bulk-register-servers/bulk-register-servers.handler';
+import { ExportServersHandler } from './application/queries/export-servers/export-servers.handler';
 import { GetServersHandler } from './application/queries/get-servers/get-servers.handler';
 import { AddCredentialHandler } from './application/commands/add-credential/add-credential.handler';
 import { ChangeServerStatusHandler } from './application/commands/change-server-status/change-server-status.handler';
@@ -68,6 +69,7 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
     BulkModifyServersHandler,
     BulkDiscardServersHandler,
     GetServersHandler,
+    ExportServersHandler,
     ModifyServerHandler,
     ChangeServerStatusHandler,
     DiscardServerHandler,

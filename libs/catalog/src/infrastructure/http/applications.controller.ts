@@ -10,6 +10,7 @@ import {
   Post,
   Query,
   Res,
+  StreamableFile,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -22,7 +23,10 @@ import {
 import {
   ApiIdParam,
   ApiIfMatch,
+  acceptsCsv,
   ApiListQuery,
+  ApiListResponse,
+  csvExport,
   ApiProblems,
   ETAG_HEADER,
   etagOf,
@@ -43,6 +47,8 @@ import {
   APPLICATION_LIST_SCHEMA,
   ListApplicationsQuery,
 } from '../../application/queries/list-applications/list-applications.query';
+import { ExportApplicationsQuery } from '../../application/queries/export-applications/export-applications.query';
+import { APPLICATION_CSV_COLUMNS } from './application-csv.columns';
 import { ApplicationPageResponse } from './dto/application-page.response';
 import { ApplicationResponse } from './dto/application.response';
 import { ModifyApplicationRequest } from './dto/modify-application.request';
@@ -101,9 +107,16 @@ export class ApplicationsController {
   @Get()
   @ApiOperation({ summary: 'List applications (discarded ones only when `discarded` is filtered)' })
   @ApiListQuery(APPLICATION_LIST_SCHEMA)
-  @ApiOkResponse({ type: ApplicationPageResponse })
-  async list(@Query() query: QueryParams): Promise<ApplicationPageResponse> {
+  @ApiListResponse(ApplicationPageResponse, APPLICATION_CSV_COLUMNS.map(({ header }) => header))
+  async list(
+    @Query() query: QueryParams,
+    @Headers('accept') accept: string | undefined,
+  ): Promise<ApplicationPageResponse | StreamableFile> {
     const criteria = parseListQuery(query, APPLICATION_LIST_SCHEMA);
+    if (acceptsCsv(accept)) {
+      const pages = await this.queryBus.execute(new ExportApplicationsQuery(criteria));
+      return csvExport('applications.csv', APPLICATION_CSV_COLUMNS, pages);
+    }
     const page = await this.queryBus.execute(new ListApplicationsQuery(criteria));
     return withPageLinks(page, BASE_PATH, query);
   }

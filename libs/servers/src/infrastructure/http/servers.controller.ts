@@ -11,6 +11,7 @@ import {
   Put,
   Query,
   Res,
+  StreamableFile,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import {
@@ -21,9 +22,12 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  acceptsCsv,
   ApiIdParam,
   ApiIfMatch,
   ApiListQuery,
+  ApiListResponse,
+  csvExport,
   ApiProblems,
   ETAG_HEADER,
   etagOf,
@@ -44,6 +48,8 @@ import {
   SERVER_LIST_SCHEMA,
 } from '../../application/queries/list-servers/list-servers.query';
 import { ServerView } from '../../application/queries/server.view';
+import { ExportServersQuery } from '../../application/queries/export-servers/export-servers.query';
+import { SERVER_CSV_COLUMNS } from './server-csv.columns';
 import { ChangeStatusRequest } from './dto/change-status.request';
 import { ModifyServerRequest } from './dto/modify-server.request';
 import { RegisterServerRequest } from './dto/register-server.request';
@@ -101,9 +107,16 @@ export class ServersController {
   @Get()
   @ApiOperation({ summary: 'List servers (discarded ones only when `discarded` is filtered)' })
   @ApiListQuery(SERVER_LIST_SCHEMA)
-  @ApiOkResponse({ type: ServerPageResponse })
-  async list(@Query() query: QueryParams): Promise<ServerPageResponse> {
+  @ApiListResponse(ServerPageResponse, SERVER_CSV_COLUMNS.map(({ header }) => header))
+  async list(
+    @Query() query: QueryParams,
+    @Headers('accept') accept: string | undefined,
+  ): Promise<ServerPageResponse | StreamableFile> {
     const criteria = parseListQuery(query, SERVER_LIST_SCHEMA);
+    if (acceptsCsv(accept)) {
+      const pages = await this.queryBus.execute(new ExportServersQuery(criteria));
+      return csvExport('servers.csv', SERVER_CSV_COLUMNS, pages);
+    }
     const page = await this.queryBus.execute(new ListServersQuery(criteria));
     return withPageLinks(page, SERVERS_PATH, query);
   }

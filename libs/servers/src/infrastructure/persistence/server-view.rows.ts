@@ -2,7 +2,7 @@ import { booleanFrom, timestampFrom } from '@servertree/platform';
 import { CredentialSnapshot } from '../../domain/credentials/credential.snapshot';
 import { ServerStatusName } from '../../domain/server-status.value-object';
 import { InstalledApplicationSnapshot } from '../../domain/server.snapshot';
-import { ServerView } from '../../application/queries/server.view';
+import { ServerSummary, ServerView } from '../../application/queries/server.view';
 
 /** Raw rows of the read queries, as either driver returns them. */
 export interface ServerRow {
@@ -30,12 +30,7 @@ export interface InstallationRow extends InstalledApplicationSnapshot {
   serverId: string;
 }
 
-export function serverViewOf(
-  row: ServerRow,
-  credentials: readonly CredentialRow[],
-  installations: readonly InstallationRow[],
-  tags: readonly string[],
-): ServerView {
+export function serverSummaryOf(row: ServerRow, tags: readonly string[]): ServerSummary {
   return {
     id: row.id,
     name: row.name,
@@ -50,6 +45,22 @@ export function serverViewOf(
     },
     tags,
     status: row.status,
+    revision: Number(row.revision),
+    createdAt: timestampFrom(row.createdAt).toISOString(),
+    updatedAt: timestampFrom(row.updatedAt).toISOString(),
+    discarded: booleanFrom(row.discarded),
+  };
+}
+
+export function serverViewOf(
+  row: ServerRow,
+  credentials: readonly CredentialRow[],
+  installations: readonly InstallationRow[],
+  tags: readonly string[],
+): ServerView {
+  const { revision, createdAt, updatedAt, discarded, ...fields } = serverSummaryOf(row, tags);
+  return {
+    ...fields,
     credentials: credentials.map((credential) => ({
       id: credential.id,
       connectionType: credential.connectionType,
@@ -61,9 +72,9 @@ export function serverViewOf(
       publicPort: credential.publicPort,
     })),
     applications: installations.map(({ serverId: _, ...installation }) => installation),
-    revision: Number(row.revision),
-    createdAt: timestampFrom(row.createdAt).toISOString(),
-    updatedAt: timestampFrom(row.updatedAt).toISOString(),
-    discarded: booleanFrom(row.discarded),
+    revision,
+    createdAt,
+    updatedAt,
+    discarded,
   };
 }

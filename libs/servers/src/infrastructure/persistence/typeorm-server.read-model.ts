@@ -4,6 +4,7 @@ import { ListCriteria, Page } from '@servertree/ddd';
 import {
   childRowsPredicate,
   ColumnMap,
+  fetchAllInKeysetPages,
   fetchListPage,
   SqlListMapping,
   SqlTemplate,
@@ -11,10 +12,16 @@ import {
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { SERVER_LIST_SCHEMA } from '../../application/queries/list-servers/list-servers.query';
 import { ServerReadModel } from '../../application/queries/server.read-model.port';
-import { ServerView } from '../../application/queries/server.view';
+import { ServerSummary, ServerView } from '../../application/queries/server.view';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
-import { CredentialRow, InstallationRow, ServerRow, serverViewOf } from './server-view.rows';
+import {
+  CredentialRow,
+  InstallationRow,
+  ServerRow,
+  serverSummaryOf,
+  serverViewOf,
+} from './server-view.rows';
 import { ServerRecord } from './server.record';
 import { ServerTagRecord } from './server-tag.record';
 
@@ -81,6 +88,14 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     const { total, rows } = await fetchListPage<ServerRow>(this.servers(), criteria, LIST_MAPPING);
     const items = await this.withChildren(rows);
     return { total, limit: criteria.limit, offset: criteria.offset, items };
+  }
+
+  async *exportAll(criteria: ListCriteria): AsyncIterable<readonly ServerSummary[]> {
+    const pages = fetchAllInKeysetPages<ServerRow>(() => this.servers(), criteria, LIST_MAPPING);
+    for await (const rows of pages) {
+      const tags = await this.tagsOf(rows.map((row) => row.id));
+      yield rows.map((row) => serverSummaryOf(row, tags.get(row.id) ?? []));
+    }
   }
 
   async idsWithApplication(applicationId: string): Promise<string[]> {
