@@ -5,6 +5,7 @@ import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idemp
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
 import { CreateServerTags1764100000050 } from './1764100000050-create-server-tags';
+import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
   CreateServerTags1764100000050,
+  ServerListAccessPaths1764100000060,
 ];

@@ -32,3 +32,4 @@ export * from './http/list-query/list-query.parser';
 export * from './http/list-query/page-query.parser';
 export * from './http/list-query/query-params';
 export * from './http/csv-export';
+export * from './persistence/run-migrations';
