@@ -22,6 +22,7 @@ import {
   serverSummaryOf,
   serverViewOf,
 } from './server-view.rows';
+import { groupByServer } from './group-by-server';
 import { ServerRecord } from './server.record';
 import { ServerTagRecord } from './server-tag.record';
 
@@ -214,18 +215,8 @@ function tagNamesByServer(
   rows: readonly { serverId: string; tag: string }[],
 ): Map<string, string[]> {
   const tags = new Map<string, string[]>();
-  for (const [serverId, group] of groupByServer([...rows])) {
+  for (const [serverId, group] of groupByServer(rows)) {
     tags.set(serverId, group.map((row) => row.tag).sort());
   }
   return tags;
-}
-
-function groupByServer<Row extends { serverId: string }>(rows: Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.serverId);
-    if (group) group.push(row);
-    else groups.set(row.serverId, [row]);
-  }
-  return groups;
 }

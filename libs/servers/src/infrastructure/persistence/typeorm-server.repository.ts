@@ -8,6 +8,7 @@ import { ServerRepository } from '../../domain/server.repository.port';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
 import { ServerMapper, ServerRows } from './server.mapper';
+import { groupByServer } from './group-by-server';
 import { ServerRecord } from './server.record';
 import { ServerTagRecord } from './server-tag.record';
 
@@ -175,16 +176,6 @@ async function insertAll<T extends ObjectLiteral>(
   for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
     await manager.insert(record, rows.slice(start, start + ROWS_PER_INSERT) as T[]);
   }
-}
-
-function groupByServer<Row extends { serverId: string }>(rows: Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.serverId);
-    if (group) group.push(row);
-    else groups.set(row.serverId, [row]);
-  }
-  return groups;
 }
 
 function childrenOf(rows: ServerRows): Record<ChildTable, string> {
