@@ -93,7 +93,20 @@ function afterKey(keys: readonly SortColumn[], last: readonly unknown[], bind: B
       beyond(key, last[index]),
     ].join(' AND '),
   );
-  return `(${alternatives.map((alternative) => `(${alternative})`).join(' OR ')})`;
+  const after = `(${alternatives.map((alternative) => `(${alternative})`).join(' OR ')})`;
+  const bound = firstKeyBound(keys[0], last[0], bind);
+  return bound ? `${bound} AND ${after}` : after;
+}
+
+/**
+ * The same rows' range on the first sort key alone, redundant with `afterKey` but in a form
+ * the optimizer reads as an index range, so a page does not rescan what earlier pages read.
+ */
+function firstKeyBound({ column, direction }: SortColumn, value: unknown, bind: Bind): string {
+  if (direction === 'ASC') return value === null ? '' : `${column} >= ${bind(value)}`;
+  return value === null
+    ? `${column} IS NULL`
+    : `(${column} <= ${bind(value)} OR ${column} IS NULL)`;
 }
 
 function applyFilters<T extends ObjectLiteral>(
