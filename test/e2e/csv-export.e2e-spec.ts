@@ -85,4 +85,20 @@ describe('CSV export of the lists (MariaDB)', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
+
+  it('is documented as a second media type, next to working examples for the bulk bodies', async () => {
+    const { body: openApi } = await t.http('anonymous').get('/docs-json').expect(200);
+    for (const path of ['/api/v1/servers', '/api/v1/applications']) {
+      expect(Object.keys(openApi.paths[path].get.responses['200'].content)).toEqual([
+        'application/json',
+        'text/csv',
+      ]);
+    }
+    const schemas = openApi.components.schemas;
+    const example = schemas.BulkRegisterServersRequest.properties.items.example;
+    const registered = await t.http().post(`${SERVERS}/bulk`).send({ items: example });
+    expect(registered.status).toBe(201);
+    expect(schemas.BulkModifyServersRequest.properties.items.example).toHaveLength(2);
+    expect(schemas.BulkDiscardServersRequest.properties.ids.example).toHaveLength(2);
+  });
 });
