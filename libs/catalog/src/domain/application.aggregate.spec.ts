@@ -10,8 +10,8 @@ const T0 = new Date('2026-01-01T00:00:00Z');
 const T1 = new Date('2026-01-02T00:00:00Z');
 const ID = '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b';
 
-describe('Application', () => {
-  describe('register', () => {
+describe('An application of the catalogue', () => {
+  describe('when registered', () => {
     it('trims its fields and records one registered event at revision 1', () => {
       const application = Application.register(
         ID,
@@ -91,7 +91,7 @@ describe('Application', () => {
     });
   });
 
-  describe('modify', () => {
+  describe('when modified', () => {
     it('records only the fields that changed, as from/to', () => {
       const application = ApplicationMother.registered();
 
@@ -136,7 +136,7 @@ describe('Application', () => {
     });
   });
 
-  describe('discard', () => {
+  describe('when discarded', () => {
     it('marks the application discarded with one event', () => {
       const application = ApplicationMother.registered();
 

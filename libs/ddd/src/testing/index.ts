@@ -1,1 +1,3 @@
 export * from './violations';
+export * from './in-memory-aggregate-store';
+export * from './fixed-clock';

@@ -13,7 +13,7 @@ const T1 = new Date('2026-01-02T00:00:00Z');
 const PASSWORD = 'correct horse battery staple';
 const MISSING_ID = '0196a0b4-3c1e-7d2f-9a8b-000000000000';
 
-describe('Server credentials', () => {
+describe("A server's credentials", () => {
   let vault: ReversiblePasswordVault;
   let server: Server;
 
@@ -29,7 +29,7 @@ describe('Server credentials', () => {
     return credentialId;
   }
 
-  describe('add', () => {
+  describe('when one is added', () => {
     it('seals the password and records the credential without it', () => {
       const credentialId = server.addCredential(
         ServerMother.credential({ publicIp: '203.0.113.9', publicPort: 2222 }),
@@ -104,7 +104,7 @@ describe('Server credentials', () => {
     });
   });
 
-  describe('modify', () => {
+  describe('when one is modified', () => {
     it('records the fields that changed, a new password only as changed', () => {
       const credentialId = withCredential();
       server.modifyCredential(
@@ -190,7 +190,7 @@ describe('Server credentials', () => {
     });
   });
 
-  describe('remove', () => {
+  describe('when one is removed', () => {
     it('records the removal', () => {
       const credentialId = withCredential();
       server.removeCredential(credentialId, T1);
@@ -205,7 +205,7 @@ describe('Server credentials', () => {
     });
   });
 
-  describe('reveal', () => {
+  describe('when its password is revealed', () => {
     it('answers the password and records who asked as a change', () => {
       const credentialId = withCredential();
       expect(server.revealCredential(credentialId, vault, T1).plaintext()).toBe(PASSWORD);

@@ -14,7 +14,7 @@ import { Server } from './server.aggregate';
 
 const T1 = new Date('2026-01-02T00:00:00Z');
 
-describe('Server installations', () => {
+describe("A server's installed applications", () => {
   let server: Server;
 
   beforeEach(() => {
@@ -84,7 +84,7 @@ describe('Server installations', () => {
     ]);
   });
 
-  describe('uninstall', () => {
+  describe('when one is uninstalled', () => {
     beforeEach(() => {
       install({ applicationId: NGINX_ID, installDir: '/opt/nginx' });
       server.pullEvents();

@@ -34,8 +34,8 @@ const register = (overrides: Partial<ServerRegistration> = {}) =>
     REGISTERED_AT,
   );
 
-describe('Server', () => {
-  describe('register', () => {
+describe('A server', () => {
+  describe('when registered', () => {
     it('starts stopped at revision 1 and records the server as the API shows it', () => {
       const server = register();
       const [event] = server.pullEvents();
@@ -180,7 +180,7 @@ describe('Server', () => {
     });
   });
 
-  describe('modify', () => {
+  describe('when modified', () => {
     it('records only the fields that changed, the operating system as a whole', () => {
       const server = ServerMother.registered();
       server.modify(
@@ -227,7 +227,7 @@ describe('Server', () => {
     });
   });
 
-  describe('changeStatus', () => {
+  describe('when its status changes', () => {
     it.each(['running', 'error', 'unknown'])('records stopped → %s', (status) => {
       const server = ServerMother.registered();
       server.changeStatus(status, T1);
@@ -259,7 +259,7 @@ describe('Server', () => {
     });
   });
 
-  describe('discard', () => {
+  describe('when discarded', () => {
     it('records the discard with no data', () => {
       const server = ServerMother.registered();
       server.discard(T1);
