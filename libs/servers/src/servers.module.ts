@@ -33,7 +33,7 @@ import { ServerEventsController } from './infrastructure/http/server-events.cont
 import { ServersController } from './infrastructure/http/servers.controller';
 import { ServersBulkController } from './infrastructure/http/servers-bulk.controller';
 import { ApplicationDiscardedConsumer } from './infrastructure/messaging/application-discarded.consumer';
-import { SERVER_EVENT_CONTRACTS } from './infrastructure/messaging/server-event.contracts';
+import { SERVER_PUBLISHED_EVENTS } from './infrastructure/messaging/server-published-events';
 import { ServerApplicationRecord } from './infrastructure/persistence/server-application.record';
 import { ServerCredentialRecord } from './infrastructure/persistence/server-credential.record';
 import { ServerRecord } from './infrastructure/persistence/server.record';
@@ -53,7 +53,7 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
       ServerApplicationRecord,
       ServerTagRecord,
     ]),
-    PublishedEventsModule.forFeature(SERVER_EVENT_CONTRACTS),
+    PublishedEventsModule.forFeature(SERVER_PUBLISHED_EVENTS),
     CatalogModule,
   ],
   controllers: [

@@ -1,4 +1,5 @@
 export * from './violations';
+export * from './json-of';
 export * from './in-memory-aggregate-store';
 export * from './fixed-clock';
 export * from './failures-of';

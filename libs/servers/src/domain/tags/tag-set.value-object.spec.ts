@@ -2,6 +2,8 @@ import { violationsOf } from '@servertree/ddd/testing';
 import { fixedApplicationCatalogue } from '../../testing/fixed-application-catalogue';
 import { ReversiblePasswordVault } from '../../testing/reversible-password-vault';
 import { SERVER_ID, ServerMother } from '../../testing/server.mother';
+import { ServerModified } from '../events/server-modified.event';
+import { ServerRegistered } from '../events/server-registered.event';
 import { Server } from '../server.aggregate';
 import { TagSet } from './tag-set.value-object';
 
@@ -51,21 +53,25 @@ describe('tags on a server', () => {
 
   it('are part of the registration event, sorted', () => {
     const untagged = Server.register(SERVER_ID, ServerMother.registration(), services, at);
-    expect(untagged.pullEvents()[0].data).toMatchObject({ tags: [] });
+    expect((untagged.pullEvents()[0] as ServerRegistered).data.profile.toJSON().tags).toEqual([]);
     const tagged = Server.register(
       SERVER_ID,
       ServerMother.registration({ tags: ['web', 'db'] }),
       services,
       at,
     );
-    expect(tagged.pullEvents()[0].data).toMatchObject({ tags: ['db', 'web'] });
+    expect((tagged.pullEvents()[0] as ServerRegistered).data.profile.toJSON().tags).toEqual([
+      'db',
+      'web',
+    ]);
   });
 
   it('are replaced as a whole by modify, and the event shows from and to', () => {
     const server = ServerMother.registered({ tags: ['web'] });
     server.modify({ tags: ['web', 'edge'] }, new Date('2026-02-01T00:00:00Z'));
-    const [event] = server.pullEvents();
-    expect(event.data).toEqual({ changes: { tags: { from: ['web'], to: ['edge', 'web'] } } });
+    const [event] = server.pullEvents() as ServerModified[];
+    expect(event.data.before.toJSON().tags).toEqual(['web']);
+    expect(event.data.after.toJSON().tags).toEqual(['edge', 'web']);
 
     server.modify({ tags: ['edge', 'web', 'web'] }, new Date('2026-02-02T00:00:00Z'));
     expect(server.pullEvents()).toEqual([]);

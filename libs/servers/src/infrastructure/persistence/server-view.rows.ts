@@ -1,20 +1,16 @@
 import { booleanFrom, timestampFrom } from '@servertree/platform';
-import { CredentialSnapshot } from '../../domain/credentials/credential.snapshot';
+import { CredentialValues } from '../../domain/credentials/credential.entity';
 import { ServerStatusName } from '../../domain/server-status.value-object';
-import { InstalledApplicationSnapshot } from '../../domain/server.snapshot';
-import { ServerSummary, ServerView } from '../../application/queries/server.view';
+import {
+  InstalledApplicationView,
+  ServerSummary,
+  ServerView,
+} from '../../application/queries/server.view';
+import { ProfileColumns, profileOf } from './server.mapper';
 
 /** Raw rows of the read queries, as either driver returns them. */
-export interface ServerRow {
+export interface ServerRow extends ProfileColumns {
   id: string;
-  name: string;
-  cpuCores: number | null;
-  ramMb: number | null;
-  diskGb: number | null;
-  environment: string;
-  osName: string;
-  osVersion: string;
-  osArchitecture: string;
   status: ServerStatusName;
   revision: number;
   createdAt: Date | string;
@@ -22,28 +18,18 @@ export interface ServerRow {
   discarded: boolean | number;
 }
 
-export interface CredentialRow extends Omit<CredentialSnapshot, 'hasPassword'> {
+export interface CredentialRow extends CredentialValues {
   serverId: string;
 }
 
-export interface InstallationRow extends InstalledApplicationSnapshot {
+export interface InstallationRow extends InstalledApplicationView {
   serverId: string;
 }
 
 export function serverSummaryOf(row: ServerRow, tags: readonly string[]): ServerSummary {
   return {
     id: row.id,
-    name: row.name,
-    cpuCores: row.cpuCores,
-    ramMb: row.ramMb,
-    diskGb: row.diskGb,
-    environment: row.environment,
-    operatingSystem: {
-      name: row.osName,
-      version: row.osVersion,
-      architecture: row.osArchitecture,
-    },
-    tags,
+    ...profileOf(row, tags),
     status: row.status,
     revision: Number(row.revision),
     createdAt: timestampFrom(row.createdAt).toISOString(),

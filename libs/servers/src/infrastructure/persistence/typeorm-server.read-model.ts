@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ListCriteria, Page } from '@servertree/ddd';
 import {
   childRowsPredicate,
-  ColumnMap,
   fetchAllInKeysetPages,
   fetchListPage,
   SqlListMapping,
@@ -15,6 +14,7 @@ import { ServerReadModel } from '../../application/queries/server.read-model.por
 import { ServerSummary, ServerView } from '../../application/queries/server.view';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
+import { groupByServer } from './group-by-server';
 import {
   CredentialRow,
   InstallationRow,
@@ -22,31 +22,35 @@ import {
   serverSummaryOf,
   serverViewOf,
 } from './server-view.rows';
-import { groupByServer } from './group-by-server';
-import { ServerRecord } from './server.record';
 import { ServerTagRecord } from './server-tag.record';
+import { ServerRecord } from './server.record';
 
-const LIST_MAPPING: SqlListMapping = {
-  columns: {
-    id: 's.id',
-    name: 's.name',
-    cpuCores: 's.cpu_cores',
-    ramMb: 's.ram_mb',
-    diskGb: 's.disk_gb',
-    environment: 's.environment',
-    'operatingSystem.name': 's.os_name',
-    'operatingSystem.version': 's.os_version',
-    'operatingSystem.architecture': 's.os_architecture',
-    status: 's.status',
-    revision: 's.revision',
-    createdAt: 's.created_at',
-    updatedAt: 's.updated_at',
-    discarded: 's.discarded',
-    applicationId: childRowsPredicate('server_applications', 'server_id', 's.id', 'application_id'),
-    tag: childRowsPredicate('server_tags', 'server_id', 's.id', 'tag'),
-  } satisfies ColumnMap<typeof SERVER_LIST_SCHEMA>,
-  searchColumn: 's.name',
-};
+/**
+ * How the list's fields reach SQL. Scalar fields are filtered and sorted by the column of the
+ * ServerRecord property of the same name, so a new one needs no line here; a list field left
+ * without a column stops the start.
+ */
+function listMapping(columns: Readonly<Record<string, string>>): SqlListMapping {
+  const mapping: SqlListMapping = {
+    columns: {
+      ...columns,
+      'operatingSystem.name': columns.osName,
+      'operatingSystem.version': columns.osVersion,
+      'operatingSystem.architecture': columns.osArchitecture,
+      applicationId: childRowsPredicate(
+        'server_applications',
+        'server_id',
+        's.id',
+        'application_id',
+      ),
+      tag: childRowsPredicate('server_tags', 'server_id', 's.id', 'tag'),
+    },
+    searchColumn: columns.name,
+  };
+  const unmapped = Object.keys(SERVER_LIST_SCHEMA).filter((field) => !(field in mapping.columns));
+  if (unmapped.length > 0) throw new Error(`server list fields without a column: ${unmapped}`);
+  return mapping;
+}
 
 /**
  * Reads servers straight from their tables into views. Whether one server or a page of them,
@@ -57,15 +61,25 @@ const LIST_MAPPING: SqlListMapping = {
 export class TypeOrmServerReadModel extends ServerReadModel {
   private readonly sql = {
     serverById: new SqlTemplate(),
-    serversById: new SqlTemplate(),
     credentials: new SqlTemplate(),
+    serversById: new SqlTemplate(),
     installations: new SqlTemplate(),
     tags: new SqlTemplate(),
     idsWithApplication: new SqlTemplate(),
   };
 
+  /** Every column of the `servers` row by its property name: `ramMb` → `s.ram_mb`. */
+  private readonly columns: Readonly<Record<string, string>>;
+  private readonly listMapping: SqlListMapping;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
+    this.columns = Object.fromEntries(
+      dataSource
+        .getMetadata(ServerRecord)
+        .columns.map((column) => [column.propertyName, `s.${column.databaseName}`]),
+    );
+    this.listMapping = listMapping(this.columns);
   }
 
   async findById(id: string): Promise<ServerView | undefined> {
@@ -85,18 +99,26 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     return this.withChildren(rows);
   }
 
-  async list(criteria: ListCriteria): Promise<Page<ServerView>> {
-    const { total, rows } = await fetchListPage<ServerRow>(this.servers(), criteria, LIST_MAPPING);
-    const items = await this.withChildren(rows);
-    return { total, limit: criteria.limit, offset: criteria.offset, items };
-  }
-
   async *exportAll(criteria: ListCriteria): AsyncIterable<readonly ServerSummary[]> {
-    const pages = fetchAllInKeysetPages<ServerRow>(() => this.servers(), criteria, LIST_MAPPING);
+    const pages = fetchAllInKeysetPages<ServerRow>(
+      () => this.servers(),
+      criteria,
+      this.listMapping,
+    );
     for await (const rows of pages) {
       const tags = await this.tagsOf(rows.map((row) => row.id));
       yield rows.map((row) => serverSummaryOf(row, tags.get(row.id) ?? []));
     }
+  }
+
+  async list(criteria: ListCriteria): Promise<Page<ServerView>> {
+    const { total, rows } = await fetchListPage<ServerRow>(
+      this.servers(),
+      criteria,
+      this.listMapping,
+    );
+    const items = await this.withChildren(rows);
+    return { total, limit: criteria.limit, offset: criteria.offset, items };
   }
 
   async idsWithApplication(applicationId: string): Promise<string[]> {
@@ -115,22 +137,7 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   private servers(): SelectQueryBuilder<ServerRecord> {
     return this.dataSource
       .createQueryBuilder(ServerRecord, 's')
-      .select([
-        's.id AS id',
-        's.name AS name',
-        's.cpu_cores AS cpuCores',
-        's.ram_mb AS ramMb',
-        's.disk_gb AS diskGb',
-        's.environment AS environment',
-        's.os_name AS osName',
-        's.os_version AS osVersion',
-        's.os_architecture AS osArchitecture',
-        's.status AS status',
-        's.revision AS revision',
-        's.created_at AS createdAt',
-        's.updated_at AS updatedAt',
-        's.discarded AS discarded',
-      ]);
+      .select(Object.entries(this.columns).map(([property, column]) => `${column} AS ${property}`));
   }
 
   private async withChildren(rows: readonly ServerRow[]): Promise<ServerView[]> {

@@ -1,5 +1,5 @@
 import { AggregateDiscardedError, NotFoundError, RevisionMismatchError } from '@servertree/ddd';
-import { FixedClock } from '@servertree/ddd/testing';
+import { FixedClock, jsonOf } from '@servertree/ddd/testing';
 import {
   APPLICATION_ID,
   ApplicationMother,
@@ -19,7 +19,7 @@ describe('Modifying an application', () => {
     handler = new ModifyApplicationHandler(applications, clock);
   });
 
-  it('applies the change as the next revision and records only the fields that changed', async () => {
+  it('applies the change as the next revision and records the description before and after', async () => {
     const acknowledgement = await handler.execute(
       new ModifyApplicationCommand(APPLICATION_ID, { version: '1.28.0' }),
     );
@@ -30,9 +30,10 @@ describe('Modifying an application', () => {
     expect(stored?.updatedAt).toEqual(clock.now());
     const [event] = applications.savedEvents;
     expect(event).toBeInstanceOf(ApplicationModified);
-    expect(event).toMatchObject({
-      revision: 2,
-      data: { changes: { version: { from: '1.27.3', to: '1.28.0' } } },
+    expect(event.revision).toBe(2);
+    expect(jsonOf(event.data)).toMatchObject({
+      before: { version: '1.27.3' },
+      after: { version: '1.28.0' },
     });
   });
 

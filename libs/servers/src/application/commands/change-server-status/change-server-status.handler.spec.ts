@@ -1,3 +1,4 @@
+import { jsonOf } from '@servertree/ddd/testing';
 import { InvalidInputError, RevisionMismatchError } from '@servertree/ddd';
 import { SERVER_ID, serverCommandFixture } from '@servertree/servers/testing';
 import { ServerStatusChanged } from '../../../domain/events/server-status-changed.event';
@@ -19,7 +20,7 @@ describe('Changing the status of a server', () => {
     expect(revision).toBe(2);
     expect((await fixture.servers.findById(SERVER_ID))?.status.value).toBe('running');
     expect(fixture.servers.savedEvents).toEqual([expect.any(ServerStatusChanged)]);
-    expect(fixture.servers.savedEvents[0].data).toEqual({ from: 'stopped', to: 'running' });
+    expect(jsonOf(fixture.servers.savedEvents[0].data)).toEqual({ from: 'stopped', to: 'running' });
   });
 
   it('records nothing when the server already has that status', async () => {

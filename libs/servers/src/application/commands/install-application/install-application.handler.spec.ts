@@ -1,3 +1,4 @@
+import { jsonOf } from '@servertree/ddd/testing';
 import { NotFoundError } from '@servertree/ddd';
 import {
   DISCARDED_ID,
@@ -31,13 +32,17 @@ describe('Installing an application on a server', () => {
     expect(await install(NGINX_ID)).toEqual({ id: SERVER_ID, revision: 2, outcome: 'installed' });
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(ApplicationInstalled);
-    expect(event.data).toEqual({ applicationId: NGINX_ID, installDir: '/opt/app', logDir: null });
+    expect(jsonOf(event.data)).toEqual({
+      installation: { applicationId: NGINX_ID, installDir: '/opt/app', logDir: null },
+    });
   });
 
   it('moves an installed application to other directories, recorded as installed again', async () => {
     await install(NGINX_ID);
     expect(await install(NGINX_ID, '/srv/nginx')).toMatchObject({ revision: 3, outcome: 'moved' });
-    expect(fixture.servers.savedEvents[1].data).toMatchObject({ installDir: '/srv/nginx' });
+    expect(jsonOf(fixture.servers.savedEvents[1].data)).toMatchObject({
+      installation: { installDir: '/srv/nginx' },
+    });
   });
 
   it('records nothing when installed there already', async () => {

@@ -1,3 +1,4 @@
+import { jsonOf } from '@servertree/ddd/testing';
 import { NotFoundError } from '@servertree/ddd';
 import {
   SERVER_ID,
@@ -23,7 +24,7 @@ describe('Modifying a credential', () => {
   const modify = (changes: object) =>
     handler.execute(new ModifyCredentialCommand(SERVER_ID, credentialId, changes));
 
-  it('records the changed fields, a new password only as changed', async () => {
+  it('records the credential before and after, and that the password was replaced', async () => {
     const { revision } = await modify({ localPort: 2222, password: 'new secret' });
 
     expect(revision).toBe(2);
@@ -31,9 +32,10 @@ describe('Modifying a credential', () => {
     expect(fixture.vault.reveal(credential.password).plaintext()).toBe('new secret');
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(CredentialModified);
-    expect(event.data).toEqual({
-      credentialId,
-      changes: { localPort: { from: 22, to: 2222 }, password: { changed: true } },
+    expect(jsonOf(event.data)).toMatchObject({
+      before: { id: credentialId, localPort: 22 },
+      after: { id: credentialId, localPort: 2222 },
+      passwordReplaced: true,
     });
   });
 

@@ -1,4 +1,5 @@
 import { AggregateDiscardedError, NotFoundError, RevisionMismatchError } from '@servertree/ddd';
+import { jsonOf } from '@servertree/ddd/testing';
 import { SERVER_ID, serverCommandFixture, UNKNOWN_ID } from '@servertree/servers/testing';
 import { ServerModified } from '../../../domain/events/server-modified.event';
 import { ModifyServerCommand } from './modify-server.command';
@@ -13,7 +14,7 @@ describe('Modifying a server', () => {
     handler = new ModifyServerHandler(fixture.servers, fixture.clock);
   });
 
-  it('applies the change as the next revision and records only the fields that changed', async () => {
+  it('applies the change as the next revision and records the profile before and after', async () => {
     const acknowledgement = await handler.execute(
       new ModifyServerCommand(SERVER_ID, { ramMb: 16384, environment: 'production' }),
     );
@@ -22,9 +23,10 @@ describe('Modifying a server', () => {
     expect((await fixture.servers.findById(SERVER_ID))?.profile.toJSON().ramMb).toBe(16384);
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(ServerModified);
-    expect(event).toMatchObject({
-      revision: 2,
-      data: { changes: { ramMb: { from: 8192, to: 16384 } } },
+    expect(event.revision).toBe(2);
+    expect(jsonOf(event.data)).toMatchObject({
+      before: { ramMb: 8192, environment: 'production' },
+      after: { ramMb: 16384, environment: 'production' },
     });
   });
 
