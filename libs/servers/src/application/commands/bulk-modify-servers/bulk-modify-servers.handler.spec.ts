@@ -1,6 +1,7 @@
 import { NotFoundError, RevisionMismatchError } from '@servertree/ddd';
 import { failuresOf } from '@servertree/ddd/testing';
 import { SERVER_ID, serverCommandFixture, UNKNOWN_ID } from '@servertree/servers/testing';
+import { ServerModified } from '../../../domain/events/server-modified.event';
 import { BulkModifyServersCommand } from './bulk-modify-servers.command';
 import { BulkModifyServersHandler } from './bulk-modify-servers.handler';
 
@@ -34,8 +35,8 @@ describe('Modifying servers in bulk', () => {
       new BulkModifyServersCommand([{ id: SERVER_ID, revision: 1, tags: ['web'] }]),
     );
     expect(acknowledgement).toEqual({ id: SERVER_ID, revision: 2 });
-    expect(fixture.servers.savedEvents[0].data).toEqual({
-      changes: { tags: { from: [], to: ['web'] } },
-    });
+    const [event] = fixture.servers.savedEvents as ServerModified[];
+    expect(event.data.before.toJSON().tags).toEqual([]);
+    expect(event.data.after.toJSON().tags).toEqual(['web']);
   });
 });
