@@ -6,6 +6,8 @@ import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
 import { CreateServerTags1764100000050 } from './1764100000050-create-server-tags';
 import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
+import { AddOutboxTraceparent1764100000070 } from './1764100000070-add-outbox-traceparent';
+import { CreateOutboxLease1764100000080 } from './1764100000080-create-outbox-lease';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   RenameDomainEventsToOutbox1764100000040,
   CreateServerTags1764100000050,
   ServerListAccessPaths1764100000060,
+  AddOutboxTraceparent1764100000070,
+  CreateOutboxLease1764100000080,
 ];

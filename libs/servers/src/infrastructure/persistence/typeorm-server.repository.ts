@@ -13,11 +13,34 @@ import { ServerRecord } from './server.record';
 import { ServerTagRecord } from './server-tag.record';
 
 type ChildTable = 'credentials' | 'applications' | 'tags';
-const CHILD_RECORDS = {
-  credentials: ServerCredentialRecord,
-  applications: ServerApplicationRecord,
-  tags: ServerTagRecord,
-} as const;
+type ChildRecord = ServerCredentialRecord | ServerApplicationRecord | ServerTagRecord;
+
+interface ChildTableMapping {
+  readonly record: new () => ChildRecord;
+  /** The row's primary key, by which it is written one by one. */
+  key(row: ChildRecord): Partial<ChildRecord>;
+}
+
+const CHILD_TABLES: Record<ChildTable, ChildTableMapping> = {
+  credentials: {
+    record: ServerCredentialRecord,
+    key: (row: ServerCredentialRecord) => ({ id: row.id }),
+  },
+  applications: {
+    record: ServerApplicationRecord,
+    key: (row: ServerApplicationRecord) => ({
+      serverId: row.serverId,
+      applicationId: row.applicationId,
+    }),
+  },
+  tags: {
+    record: ServerTagRecord,
+    key: (row: ServerTagRecord) => ({ serverId: row.serverId, tag: row.tag }),
+  },
+};
+
+/** A server's child rows by table, each keyed by its primary key, the row as JSON. */
+type StoredChildren = Record<ChildTable, Map<string, string>>;
 
 /**
  * Rows per INSERT: well below the bound parameters either database takes in one statement
@@ -37,11 +60,10 @@ interface Changed {
 @Injectable()
 export class TypeOrmServerRepository extends ServerRepository {
   /**
-   * The child rows each loaded server had, as JSON: a status change or a reveal must not
-   * rewrite credentials, installations and tags it did not touch. Held weakly, so nothing
-   * here outlives the command that loaded the server.
+   * The child rows each loaded server had: a save writes only the rows that changed. Held
+   * weakly, so nothing here outlives the command that loaded the server.
    */
-  private readonly loadedChildren = new WeakMap<Server, Record<ChildTable, string>>();
+  private readonly loadedChildren = new WeakMap<Server, StoredChildren>();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -147,23 +169,32 @@ export class TypeOrmServerRepository extends ServerRepository {
   }
 
   /**
-   * A server has a handful of children, so a changed table is rewritten whole for the servers
-   * whose rows in it changed: simpler than diffing, and safe, as the revision-checked root
-   * updates above already hold those servers' row locks against concurrent writers.
+   * Row by row, each addressed by its primary key: never `DELETE ... WHERE server_id = ?`. On
+   * InnoDB such a range delete locks the gap around the server's rows even when it finds none
+   * (a first install), and two servers next to each other in the index then block each other's
+   * INSERT into that gap: the deadlock of issue 9 (installs on many servers at once). A delete
+   * or update by primary key of a row that exists locks that row only. The revision-checked
+   * root updates above already hold the servers' rows, so the loaded rows are still the stored
+   * ones. New rows of all servers go in multi-row INSERTs.
    */
   private async saveChildren(manager: EntityManager, changed: readonly Changed[]): Promise<void> {
-    for (const table of Object.keys(CHILD_RECORDS) as ChildTable[]) {
-      const rewritten = changed.filter(
-        ({ server, rows }) => this.loadedChildren.get(server)?.[table] !== childrenOf(rows)[table],
-      );
-      const record = CHILD_RECORDS[table];
-      const stored = rewritten.filter(({ server }) => !server.isNew).map(({ server }) => server.id);
-      if (stored.length > 0) await manager.delete(record, { serverId: In(stored) });
-      await insertAll(
-        manager,
-        record,
-        rewritten.flatMap(({ rows }) => rows[table] as ObjectLiteral[]),
-      );
+    for (const table of Object.keys(CHILD_TABLES) as ChildTable[]) {
+      const { record, key } = CHILD_TABLES[table];
+      const added: ChildRecord[] = [];
+      for (const { server, rows } of changed) {
+        const before = this.loadedChildren.get(server)?.[table] ?? new Map<string, string>();
+        const children: ChildRecord[] = rows[table];
+        const after = new Map(children.map((row) => [JSON.stringify(key(row)), row]));
+        for (const stored of before.keys()) {
+          if (!after.has(stored)) await manager.delete(record, JSON.parse(stored));
+        }
+        for (const [stored, row] of after) {
+          const previous = before.get(stored);
+          if (previous === undefined) added.push(row);
+          else if (previous !== JSON.stringify(row)) await manager.update(record, key(row), row);
+        }
+      }
+      await insertAll(manager, record, added);
     }
   }
 }
@@ -178,10 +209,15 @@ async function insertAll<T extends ObjectLiteral>(
   }
 }
 
-function childrenOf(rows: ServerRows): Record<ChildTable, string> {
+function childrenOf(rows: ServerRows): StoredChildren {
+  const stored = (table: ChildTable) => {
+    const { key } = CHILD_TABLES[table];
+    const children: ChildRecord[] = rows[table];
+    return new Map(children.map((row) => [JSON.stringify(key(row)), JSON.stringify(row)]));
+  };
   return {
-    credentials: JSON.stringify(rows.credentials),
-    applications: JSON.stringify(rows.applications),
-    tags: JSON.stringify(rows.tags),
+    credentials: stored('credentials'),
+    applications: stored('applications'),
+    tags: stored('tags'),
   };
 }
