@@ -4,6 +4,7 @@ import { CreateServers1764100000002 } from './1764100000002-create-servers';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
+import { CreateServerTags1764100000050 } from './1764100000050-create-server-tags';
 import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
 import { AddOutboxTraceparent1764100000070 } from './1764100000070-add-outbox-traceparent';
 import { CreateOutboxLease1764100000080 } from './1764100000080-create-outbox-lease';
@@ -16,6 +17,7 @@ export const migrations = [
   CreateIdempotencyKeys1764100000010,
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
+  CreateServerTags1764100000050,
   ServerListAccessPaths1764100000060,
   AddOutboxTraceparent1764100000070,
   CreateOutboxLease1764100000080,

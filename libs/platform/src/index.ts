@@ -38,6 +38,7 @@ export * from './support/service-shutdown';
 export * from './http/list-query/list-query.parser';
 export * from './http/list-query/page-query.parser';
 export * from './http/list-query/query-params';
+export * from './http/csv-export';
 export * from './persistence/run-migrations';
 export * from './tracing/trace-context';
 export * from './logging/request-observation';

@@ -1,5 +1,14 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, Type } from '@nestjs/common';
+import {
+  ApiExtraModels,
+  ApiHeader,
+  ApiOkResponse,
+  ApiParam,
+  ApiProduces,
+  ApiQuery,
+  ApiResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { FieldType, ListSchema, Lookup, LOOKUPS_BY_TYPE, parameterName } from '@servertree/ddd';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
 import { DEFAULT_LIMIT, MAX_LIMIT } from './list-query/list-query.parser';
@@ -136,4 +145,31 @@ export function ApiListQuery(schema: ListSchema): MethodDecorator {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The answer of a list: a JSON page, or with `Accept: text/csv` every matching item as a CSV
+ * download (limit and offset ignored), documented as the second media type.
+ */
+export function ApiListResponse(page: Type, csvHeaders: readonly string[]): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(page),
+    ApiProduces('application/json', 'text/csv'),
+    ApiOkResponse({
+      description:
+        'A page (JSON), or with `Accept: text/csv` every matching item in the same ordering, ' +
+        'limit/offset ignored, streamed: RFC 4180, header row, cells starting with = + - @ tab ' +
+        "or CR prefixed with '.",
+      headers: {
+        'Content-Disposition': {
+          description: 'CSV only: attachment; filename="…csv"',
+          schema: { type: 'string' },
+        },
+      },
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(page) } },
+        'text/csv': { schema: { type: 'string' }, example: `${csvHeaders.join(',')}\r\n` },
+      },
+    }),
+  );
 }

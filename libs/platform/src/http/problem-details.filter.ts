@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  BatchRejectedError,
   ConflictError,
   InvalidInputError,
   NotFoundError,
@@ -51,6 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /** Exposed for Fastify's own error handler (body parsing happens before Nest sees the request). */
 export function toProblem(error: unknown, onUnexpected: (error: unknown) => void): ProblemDetails {
+  if (error instanceof BatchRejectedError) return batchProblem(error, onUnexpected);
   if (error instanceof InvalidInputError) {
     return problem(
       'invalidInput',
@@ -83,6 +85,25 @@ export function toProblem(error: unknown, onUnexpected: (error: unknown) => void
   }
   onUnexpected(error);
   return problem('internal', 500, 'An unexpected error occurred; it has been logged.');
+}
+
+/**
+ * A batch fails as a whole with the status of its most basic failure (400 before 404 before
+ * 409 before 412: what the client must fix first), and lists every failing item.
+ */
+function batchProblem(
+  error: BatchRejectedError,
+  onUnexpected: (error: unknown) => void,
+): ProblemDetails {
+  const decisive = error.failures
+    .map((failure) => toProblem(failure.error, onUnexpected))
+    .reduce((first, other) => (other.status < first.status ? other : first));
+  const count = error.failures.length;
+  return {
+    ...decisive,
+    detail: `Nothing was changed: ${count} ${count === 1 ? 'problem' : 'problems'} with the items; see errors.`,
+    errors: error.failures.map(({ field, message }) => ({ field, message })),
+  };
 }
 
 function fromHttpException(error: HttpException): ProblemDetails {

@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@servertree/messaging';
 import { isUniqueViolation, UnitOfWork, updateWithRevisionCheck } from '@servertree/platform';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, ObjectLiteral } from 'typeorm';
 import { ServerNameTakenError } from '../../domain/server-name-taken.error';
 import { Server } from '../../domain/server.aggregate';
 import { ServerRepository } from '../../domain/server.repository.port';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
 import { ServerMapper, ServerRows } from './server.mapper';
+import { groupByServer } from './group-by-server';
 import { ServerRecord } from './server.record';
+import { ServerTagRecord } from './server-tag.record';
 
-type ChildTable = 'credentials' | 'applications';
-type ChildRecord = ServerCredentialRecord | ServerApplicationRecord;
+type ChildTable = 'credentials' | 'applications' | 'tags';
+type ChildRecord = ServerCredentialRecord | ServerApplicationRecord | ServerTagRecord;
 
 interface ChildTableMapping {
   readonly record: new () => ChildRecord;
@@ -31,11 +33,30 @@ const CHILD_TABLES: Record<ChildTable, ChildTableMapping> = {
       applicationId: row.applicationId,
     }),
   },
+  tags: {
+    record: ServerTagRecord,
+    key: (row: ServerTagRecord) => ({ serverId: row.serverId, tag: row.tag }),
+  },
 };
 
 /** A server's child rows by table, each keyed by its primary key, the row as JSON. */
 type StoredChildren = Record<ChildTable, Map<string, string>>;
 
+/**
+ * Rows per INSERT: well below the bound parameters either database takes in one statement
+ * (SQLite 32,766; MySQL 65,535) at the widest row, 15 columns.
+ */
+const ROWS_PER_INSERT = 1000;
+
+interface Changed {
+  readonly server: Server;
+  readonly rows: ServerRows;
+}
+
+/**
+ * Loads and saves servers whole, one or a thousand alike: each table is read with one
+ * statement and written with multi-row statements, whatever the number of servers.
+ */
 @Injectable()
 export class TypeOrmServerRepository extends ServerRepository {
   /**
@@ -52,42 +73,97 @@ export class TypeOrmServerRepository extends ServerRepository {
   }
 
   async findById(id: string): Promise<Server | undefined> {
+    return (await this.findByIds([id])).get(id);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Server>> {
+    const found = new Map<string, Server>();
+    if (ids.length === 0) return found;
     const manager = await this.unitOfWork.manager();
-    const server = await manager.findOneBy(ServerRecord, { id });
-    if (!server) return undefined;
-    const credentials = await manager.find(ServerCredentialRecord, {
-      where: { serverId: id },
-      order: { id: 'ASC' },
-    });
-    const applications = await manager.find(ServerApplicationRecord, {
-      where: { serverId: id },
-      order: { applicationId: 'ASC' },
-    });
-    const aggregate = ServerMapper.toDomain({ server, credentials, applications });
-    this.loadedChildren.set(aggregate, childrenOf(ServerMapper.toRows(aggregate)));
-    return aggregate;
+    const roots = await manager.findBy(ServerRecord, { id: In([...ids]) });
+    if (roots.length === 0) return found;
+    const serverId = In(roots.map((root) => root.id));
+    const credentials = groupByServer(
+      await manager.find(ServerCredentialRecord, { where: { serverId }, order: { id: 'ASC' } }),
+    );
+    const applications = groupByServer(
+      await manager.find(ServerApplicationRecord, {
+        where: { serverId },
+        order: { applicationId: 'ASC' },
+      }),
+    );
+    const tags = groupByServer(await manager.find(ServerTagRecord, { where: { serverId } }));
+    for (const server of roots) {
+      const aggregate = ServerMapper.toDomain({
+        server,
+        credentials: credentials.get(server.id) ?? [],
+        applications: applications.get(server.id) ?? [],
+        tags: tags.get(server.id) ?? [],
+      });
+      this.loadedChildren.set(aggregate, childrenOf(ServerMapper.toRows(aggregate)));
+      found.set(server.id, aggregate);
+    }
+    return found;
+  }
+
+  async findLiveNames(
+    names: readonly string[],
+    except: readonly string[] = [],
+  ): Promise<readonly { id: string; name: string }[]> {
+    if (names.length === 0) return [];
+    const manager = await this.unitOfWork.manager();
+    // The column's collation (case-insensitive) decides equality, as the unique index does.
+    const query = manager
+      .createQueryBuilder(ServerRecord, 's')
+      .select(['s.id AS id', 's.name AS name'])
+      .where('s.discarded = 0')
+      .andWhere('s.name IN (:...names)', { names });
+    if (except.length > 0) query.andWhere('s.id NOT IN (:...except)', { except });
+    return query.getRawMany();
+  }
+
+  save(server: Server): Promise<void> {
+    return this.saveAll([server]);
   }
 
   /**
-   * The root row (an INSERT, or an UPDATE checked against the loaded revision), the child rows
+   * The root rows (INSERTs, or UPDATEs checked against the loaded revision), the child rows
    * that changed, and the events, all in the command's transaction.
    */
-  async save(server: Server): Promise<void> {
-    const events = server.pullEvents();
+  async saveAll(servers: readonly Server[]): Promise<void> {
+    const events = servers.flatMap((server) =>
+      server.pullEvents().map((event) => ({ server, event })),
+    );
     if (events.length === 0) return;
+    const changedServers = [...new Set(events.map(({ server }) => server))];
+    const changed = changedServers.map((server) => ({ server, rows: ServerMapper.toRows(server) }));
     const manager = await this.unitOfWork.manager();
-    const rows = ServerMapper.toRows(server);
-    await this.saveRoot(manager, server, rows.server);
-    await this.saveChildren(manager, server, rows);
-    await this.outboxWriter.append('server', events);
+    await this.saveRoots(manager, changed);
+    await this.saveChildren(manager, changed);
+    await this.outboxWriter.append(
+      'server',
+      events.map(({ event }) => event),
+    );
   }
 
-  private async saveRoot(manager: EntityManager, server: Server, row: ServerRecord): Promise<void> {
+  private async saveRoots(manager: EntityManager, changed: readonly Changed[]): Promise<void> {
     try {
-      if (server.isNew) await manager.insert(ServerRecord, row);
-      else await updateWithRevisionCheck(manager, ServerRecord, server, 'Server', row);
+      await insertAll(
+        manager,
+        ServerRecord,
+        changed.filter(({ server }) => server.isNew).map(({ rows }) => rows.server),
+      );
+      for (const { server, rows } of changed) {
+        if (!server.isNew) {
+          await updateWithRevisionCheck(manager, ServerRecord, server, 'Server', rows.server);
+        }
+      }
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ServerNameTakenError(row.name);
+      if (isUniqueViolation(error)) {
+        throw new ServerNameTakenError(
+          changed.length === 1 ? changed[0].rows.server.name : undefined,
+        );
+      }
       throw error;
     }
   }
@@ -98,31 +174,38 @@ export class TypeOrmServerRepository extends ServerRepository {
    * (a first install), and two servers next to each other in the index then block each other's
    * INSERT into that gap: the deadlock of issue 9 (installs on many servers at once). A delete
    * or update by primary key of a row that exists locks that row only. The revision-checked
-   * root update above already holds the server's row, so the loaded rows are still the stored
-   * ones.
+   * root updates above already hold the servers' rows, so the loaded rows are still the stored
+   * ones. New rows of all servers go in multi-row INSERTs.
    */
-  private async saveChildren(
-    manager: EntityManager,
-    server: Server,
-    rows: ServerRows,
-  ): Promise<void> {
-    const loaded = this.loadedChildren.get(server);
+  private async saveChildren(manager: EntityManager, changed: readonly Changed[]): Promise<void> {
     for (const table of Object.keys(CHILD_TABLES) as ChildTable[]) {
       const { record, key } = CHILD_TABLES[table];
-      const before = loaded?.[table] ?? new Map<string, string>();
-      const children: ChildRecord[] = rows[table];
-      const after = new Map(children.map((row) => [JSON.stringify(key(row)), row]));
-      for (const stored of before.keys()) {
-        if (!after.has(stored)) await manager.delete(record, JSON.parse(stored));
-      }
       const added: ChildRecord[] = [];
-      for (const [stored, row] of after) {
-        const previous = before.get(stored);
-        if (previous === undefined) added.push(row);
-        else if (previous !== JSON.stringify(row)) await manager.update(record, key(row), row);
+      for (const { server, rows } of changed) {
+        const before = this.loadedChildren.get(server)?.[table] ?? new Map<string, string>();
+        const children: ChildRecord[] = rows[table];
+        const after = new Map(children.map((row) => [JSON.stringify(key(row)), row]));
+        for (const stored of before.keys()) {
+          if (!after.has(stored)) await manager.delete(record, JSON.parse(stored));
+        }
+        for (const [stored, row] of after) {
+          const previous = before.get(stored);
+          if (previous === undefined) added.push(row);
+          else if (previous !== JSON.stringify(row)) await manager.update(record, key(row), row);
+        }
       }
-      if (added.length > 0) await manager.insert(record, added);
+      await insertAll(manager, record, added);
     }
+  }
+}
+
+async function insertAll<T extends ObjectLiteral>(
+  manager: EntityManager,
+  record: new () => T,
+  rows: readonly T[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await manager.insert(record, rows.slice(start, start + ROWS_PER_INSERT) as T[]);
   }
 }
 
@@ -132,5 +215,9 @@ function childrenOf(rows: ServerRows): StoredChildren {
     const children: ChildRecord[] = rows[table];
     return new Map(children.map((row) => [JSON.stringify(key(row)), JSON.stringify(row)]));
   };
-  return { credentials: stored('credentials'), applications: stored('applications') };
+  return {
+    credentials: stored('credentials'),
+    applications: stored('applications'),
+    tags: stored('tags'),
+  };
 }
