@@ -4,6 +4,7 @@ import { CreateServers1764100000002 } from './1764100000002-create-servers';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
+import { AddFeedPosition1764100000050 } from './1764100000050-add-feed-position';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateIdempotencyKeys1764100000010,
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
+  AddFeedPosition1764100000050,
 ];

@@ -42,6 +42,13 @@ export class OutboxRecord {
   @Column({ type: 'text' })
   data!: string;
 
+  /**
+   * Where the event stands in the change feed: given after commit, in visibility order, by the
+   * FeedSequencer; null until then.
+   */
+  @Column({ name: 'feed_position', type: 'bigint', nullable: true })
+  feedPosition!: string | null;
+
   @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
   publishedAt!: Date | null;
 }
