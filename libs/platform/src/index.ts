@@ -31,3 +31,6 @@ export * from './support/periodic-sweep';
 export * from './http/list-query/list-query.parser';
 export * from './http/list-query/page-query.parser';
 export * from './http/list-query/query-params';
+export * from './crypto/aes-gcm-box';
+export * from './crypto/encryption-key';
+export * from './crypto/key-ring';
