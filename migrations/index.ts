@@ -5,6 +5,7 @@ import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idemp
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
 import { AddFeedPosition1764100000050 } from './1764100000050-add-feed-position';
+import { CreateWebhooks1764100000051 } from './1764100000051-create-webhooks';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
   AddFeedPosition1764100000050,
+  CreateWebhooks1764100000051,
 ];
