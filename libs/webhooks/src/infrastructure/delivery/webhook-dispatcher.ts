@@ -7,7 +7,7 @@ import {
   OutboxWakeUp,
   TopicPattern,
 } from '@servertree/messaging';
-import { UnitOfWork } from '@servertree/platform';
+import { booleanFrom, UnitOfWork } from '@servertree/platform';
 import { WebhookDeliveryRecord } from '../persistence/webhook-delivery.record';
 
 /** Events read from the feed per subscription and transaction. */
@@ -111,7 +111,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       );
       const from = Number(cursor?.position ?? 0);
       const slice = await this.feed.read(FeedCursor.after(from), BATCH_SIZE, patterns);
-      const events = Boolean(subscription.enabled) ? slice.events : [];
+      const events = booleanFrom(subscription.enabled) ? slice.events : [];
       if (events.length > 0) {
         const now = this.clock.now();
         await manager.insert(
