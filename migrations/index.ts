@@ -4,8 +4,9 @@ import { CreateServers1764100000002 } from './1764100000002-create-servers';
 import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idempotency-keys';
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
-import { AddFeedPosition1764100000050 } from './1764100000050-add-feed-position';
-import { CreateWebhooks1764100000051 } from './1764100000051-create-webhooks';
+import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
+import { AddFeedPosition1764100000070 } from './1764100000070-add-feed-position';
+import { CreateWebhooks1764100000071 } from './1764100000071-create-webhooks';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -15,6 +16,7 @@ export const migrations = [
   CreateIdempotencyKeys1764100000010,
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
-  AddFeedPosition1764100000050,
-  CreateWebhooks1764100000051,
+  ServerListAccessPaths1764100000060,
+  AddFeedPosition1764100000070,
+  CreateWebhooks1764100000071,
 ];

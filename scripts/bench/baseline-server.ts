@@ -1,26 +1,144 @@
 /**
- * The yardstick: the same three endpoints written the shortest way on raw Fastify + mysql2,
- * with none of the service's layers (no auth, validation, CQRS, outbox relay). It does the
- * same SQL work per request, so the difference to ServerTree is what the architecture costs.
+ * The yardstick: the benchmarked endpoints written the shortest way on raw Fastify + mysql2,
+ * with none of the service's layers (no auth, no validation, no CQRS, no outbox relay). Each
+ * does the SQL work ServerTree does for the same request, on a copy of the same tables with the
+ * same indexes, so the difference to ServerTree is what the architecture costs.
  *
  *   DATABASE_URL=mysql://root@127.0.0.1:3306/db PORT=4000 node -r ts-node/register/transpile-only scripts/bench/baseline-server.ts
  */
 import Fastify from 'fastify';
-import { createPool, RowDataPacket } from 'mysql2/promise';
+import { createPool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 import { randomUUID } from 'node:crypto';
 
 const pool = createPool({ uri: process.env.DATABASE_URL, connectionLimit: 20, timezone: 'Z' });
 const app = Fastify();
-const COLUMNS =
+
+const APPLICATION_COLUMNS =
   'id, name, version, architecture, revision, created_at AS createdAt, updated_at AS updatedAt, discarded';
+const SERVER_COLUMNS =
+  's.id, s.name, s.cpu_cores AS cpuCores, s.ram_mb AS ramMb, s.disk_gb AS diskGb, s.environment, ' +
+  's.os_name AS osName, s.os_version AS osVersion, s.os_architecture AS osArchitecture, s.status, ' +
+  's.revision, s.created_at AS createdAt, s.updated_at AS updatedAt, s.discarded';
+
+async function inTransaction<T>(work: (connection: PoolConnection) => Promise<T>): Promise<T> {
+  const connection = await pool.getConnection();
+  try {
+    await connection.beginTransaction();
+    const result = await work(connection);
+    await connection.commit();
+    return result;
+  } catch (error) {
+    await connection.rollback();
+    throw error;
+  } finally {
+    connection.release();
+  }
+}
+
+function appendEvent(
+  connection: PoolConnection,
+  type: string,
+  aggregateId: string,
+  revision: number,
+  data: unknown,
+): Promise<unknown> {
+  return connection.query(
+    `INSERT INTO outbox (id, type, aggregate_type, aggregate_id, aggregate_revision, occurred_at, correlation_id, actor, data)
+     VALUES (?, ?, 'Server', ?, ?, ?, ?, 'baseline', ?)`,
+    [randomUUID(), type, aggregateId, revision, new Date(), randomUUID(), JSON.stringify(data)],
+  );
+}
+
+/** A page of servers with their credentials and installations: the service's four statements. */
+async function withChildren(servers: RowDataPacket[]): Promise<unknown[]> {
+  if (servers.length === 0) return [];
+  const ids = servers.map((server) => server.id);
+  const [[credentials], [installations]] = await Promise.all([
+    pool.query<RowDataPacket[]>(
+      'SELECT c.server_id AS serverId, c.id, c.connection_type AS connectionType, c.username, c.local_ip AS localIp, ' +
+        'c.local_port AS localPort, c.public_ip AS publicIp, c.public_port AS publicPort ' +
+        'FROM server_credentials c WHERE c.server_id IN (?) ORDER BY c.id',
+      [ids],
+    ),
+    pool.query<RowDataPacket[]>(
+      'SELECT sa.server_id AS serverId, sa.application_id AS applicationId, a.name, a.version, a.architecture, ' +
+        'sa.install_dir AS installDir, sa.log_dir AS logDir FROM server_applications sa ' +
+        'INNER JOIN applications a ON a.id = sa.application_id WHERE sa.server_id IN (?) ORDER BY sa.application_id',
+      [ids],
+    ),
+  ]);
+  return servers.map(({ osName, osVersion, osArchitecture, ...server }) => ({
+    ...server,
+    operatingSystem: { name: osName, version: osVersion, architecture: osArchitecture },
+    credentials: credentials.filter((c) => c.serverId === server.id),
+    applications: installations.filter((i) => i.serverId === server.id),
+  }));
+}
+
+async function serverById(id: string): Promise<unknown | undefined> {
+  const [rows] = await pool.query<RowDataPacket[]>(
+    `SELECT ${SERVER_COLUMNS} FROM servers s WHERE s.id = ?`,
+    [id],
+  );
+  const [server] = await withChildren(rows);
+  return server;
+}
 
 app.get<{ Params: { id: string } }>('/applications/:id', async (request, reply) => {
   const [rows] = await pool.query<RowDataPacket[]>(
-    `SELECT ${COLUMNS} FROM applications WHERE id = ?`,
+    `SELECT ${APPLICATION_COLUMNS} FROM applications WHERE id = ?`,
     [request.params.id],
   );
   if (rows.length === 0) return reply.code(404).send({ status: 404 });
   return rows[0];
+});
+
+app.get<{ Params: { id: string } }>('/servers/:id', async (request, reply) => {
+  const server = await serverById(request.params.id);
+  return server ?? reply.code(404).send({ status: 404 });
+});
+
+/**
+ * The list scenarios of the benchmark, each with the WHERE and ORDER BY the service's list
+ * grammar produces for it (discarded servers hidden, the id tie-breaker in the last direction).
+ */
+type ServerListQuery = {
+  environment?: string;
+  status?: string;
+  ramMb__gte?: string;
+  q?: string;
+  ordering?: string;
+  limit?: string;
+  offset?: string;
+};
+const ORDERINGS: Record<string, string> = {
+  '-ramMb,name': 's.ram_mb DESC, s.name ASC, s.id ASC',
+  name: 's.name ASC, s.id ASC',
+  '': 's.created_at ASC, s.id ASC',
+};
+
+app.get<{ Querystring: ServerListQuery }>('/servers', async (request) => {
+  const { environment, status, ramMb__gte, q, ordering = '' } = request.query;
+  const limit = Number(request.query.limit ?? 25);
+  const offset = Number(request.query.offset ?? 0);
+  const filters: [string, unknown][] = [['s.discarded = 0', undefined]];
+  if (environment) filters.push(['s.environment IN (?)', environment]);
+  if (status) filters.push(['s.status IN (?)', status]);
+  if (ramMb__gte) filters.push(['s.ram_mb >= ?', Number(ramMb__gte)]);
+  if (q) filters.push(["s.name LIKE ? ESCAPE '\\\\'", `%${q}%`]);
+  const parameters = filters.slice(1).map(([, value]) => value);
+  const where = filters.map(([condition]) => condition).join(' AND ');
+  const [[rows], [count]] = await Promise.all([
+    pool.query<RowDataPacket[]>(
+      `SELECT ${SERVER_COLUMNS} FROM servers s WHERE ${where} ORDER BY ${ORDERINGS[ordering]} LIMIT ? OFFSET ?`,
+      [...parameters, limit, offset],
+    ),
+    pool.query<RowDataPacket[]>(
+      `SELECT COUNT(*) AS total FROM servers s WHERE ${where}`,
+      parameters,
+    ),
+  ]);
+  return { total: Number(count[0].total), limit, offset, items: await withChildren(rows) };
 });
 
 app.get<{ Querystring: { limit?: string; offset?: string } }>('/applications', async (request) => {
@@ -28,7 +146,7 @@ app.get<{ Querystring: { limit?: string; offset?: string } }>('/applications', a
   const offset = Number(request.query.offset ?? 0);
   const [[items], [count]] = await Promise.all([
     pool.query<RowDataPacket[]>(
-      `SELECT ${COLUMNS} FROM applications WHERE discarded = 0 ORDER BY created_at, id LIMIT ? OFFSET ?`,
+      `SELECT ${APPLICATION_COLUMNS} FROM applications WHERE discarded = 0 ORDER BY created_at, id LIMIT ? OFFSET ?`,
       [limit, offset],
     ),
     pool.query<RowDataPacket[]>('SELECT COUNT(*) AS total FROM applications WHERE discarded = 0'),
@@ -48,26 +166,90 @@ app.post<{ Body: { name: string; version: string; architecture: string } }>(
       updatedAt: now,
       discarded: false,
     };
-    const connection = await pool.getConnection();
-    try {
-      await connection.beginTransaction();
+    await inTransaction(async (connection) => {
       await connection.query(
         'INSERT INTO applications (id, name, version, architecture, revision, created_at, updated_at, discarded) VALUES (?, ?, ?, ?, 1, ?, ?, 0)',
         [application.id, application.name, application.version, application.architecture, now, now],
       );
-      await connection.query(
-        `INSERT INTO outbox (id, type, aggregate_type, aggregate_id, aggregate_revision, occurred_at, correlation_id, actor, data)
-       VALUES (?, 'server.application.registered', 'application', ?, 1, ?, ?, 'baseline', ?)`,
-        [randomUUID(), application.id, now, String(request.id), JSON.stringify(application)],
+      await appendEvent(
+        connection,
+        'server.application.registered',
+        application.id,
+        1,
+        application,
       );
-      await connection.commit();
-    } catch (error) {
-      await connection.rollback();
-      throw error;
-    } finally {
-      connection.release();
-    }
+    });
     return reply.code(201).send(application);
+  },
+);
+
+type ServerBody = {
+  name: string;
+  cpuCores?: number;
+  ramMb?: number;
+  diskGb?: number;
+  environment: string;
+  operatingSystem: { name: string; version: string; architecture: string };
+};
+
+app.post<{ Body: ServerBody }>('/servers', async (request, reply) => {
+  const now = new Date();
+  const {
+    name,
+    cpuCores = null,
+    ramMb = null,
+    diskGb = null,
+    environment,
+    operatingSystem,
+  } = request.body;
+  const id = randomUUID();
+  await inTransaction(async (connection) => {
+    await connection.query(
+      'INSERT INTO servers (id, name, cpu_cores, ram_mb, disk_gb, environment, os_name, os_version, os_architecture, ' +
+        "status, revision, created_at, updated_at, discarded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'stopped', 1, ?, ?, 0)",
+      [
+        id,
+        name,
+        cpuCores,
+        ramMb,
+        diskGb,
+        environment,
+        operatingSystem.name,
+        operatingSystem.version,
+        operatingSystem.architecture,
+        now,
+        now,
+      ],
+    );
+    await appendEvent(connection, 'server.server.registered', id, 1, request.body);
+  });
+  return reply.code(201).send(await serverById(id));
+});
+
+app.patch<{ Params: { id: string }; Body: { ramMb: number } }>(
+  '/servers/:id',
+  async (request, reply) => {
+    const { id } = request.params;
+    const updated = await inTransaction(async (connection) => {
+      const [rows] = await connection.query<RowDataPacket[]>(
+        `SELECT ${SERVER_COLUMNS} FROM servers s WHERE s.id = ?`,
+        [id],
+      );
+      if (rows.length === 0) return false;
+      const [current] = rows;
+      if (current.ramMb === request.body.ramMb) return true;
+      const revision = current.revision + 1;
+      await connection.query(
+        'UPDATE servers SET ram_mb = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
+        [request.body.ramMb, revision, new Date(), id, current.revision],
+      );
+      await appendEvent(connection, 'server.server.modified', id, revision, {
+        changes: { ramMb: { from: current.ramMb, to: request.body.ramMb } },
+      });
+      return true;
+    });
+    if (!updated) return reply.code(404).send({ status: 404 });
+    return serverById(id);
   },
 );
 

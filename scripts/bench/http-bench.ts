@@ -1,39 +1,103 @@
 /**
  * npm run bench: ServerTree (built, on MariaDB + RabbitMQ) next to a raw Fastify + mysql2
- * baseline doing the same SQL, both loaded over loopback by autocannon from this process.
- * Each server gets its own fresh database; the RabbitMQ exchange is unique and deleted after.
- * Run it on a quiet machine: the load generator, both servers, MariaDB and RabbitMQ share the cores.
+ * baseline doing the same SQL on the same tables and indexes, both loaded over loopback by
+ * autocannon from this process, in alternating rounds so that drift on a shared machine hits
+ * both alike. Each server gets its own fresh database, seeded with the same fleet straight into
+ * its tables; the RabbitMQ exchange is unique and deleted after. The last column is the ratio.
  *
- * Options (env): BENCH_DURATION seconds per scenario (10), BENCH_CONNECTIONS (32), BENCH_SEED (1000),
- * BENCH_WARM_UP seconds of untimed load per server (3).
+ * Options (env): BENCH_SERVERS seeded servers (100000), BENCH_DURATION seconds per round (10),
+ * BENCH_ROUNDS alternating rounds per scenario and server (3), BENCH_CONNECTIONS (50),
+ * BENCH_WARM_UP seconds of untimed load per server (3), BENCH_SCENARIOS comma list (all).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { sign } from 'jsonwebtoken';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, createPool, RowDataPacket } from 'mysql2/promise';
 import { createTestDatabase, TestDatabase } from '../../test/support/mariadb';
 import { TestBroker } from '../../test/support/rabbitmq';
-import { progress } from './progress';
+import { ENVIRONMENTS, seedServers } from '../seed/seed-servers';
 import { SERVICE_CONSUMERS, ServiceProcess, startService } from './service-process';
 
+const SERVERS = Number(process.env.BENCH_SERVERS ?? 100_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
-const SEED = Number(process.env.BENCH_SEED ?? 1000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3);
 const SECRET = randomBytes(32).toString('hex');
+const TABLES = ['applications', 'servers', 'server_credentials', 'server_applications', 'outbox'];
 
 interface Target {
-  readonly name: string;
+  readonly name: 'ServerTree' | 'baseline';
   readonly url: string;
   readonly prefix: string;
   readonly headers: Record<string, string>;
+  /** Ids of servers seeded into this target's own database. */
+  readonly serverIds: readonly string[];
 }
 
-interface Result {
-  readonly scenario: string;
-  readonly target: string;
+type Request = { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: string };
+
+/** One benchmarked request shape; `next` is called for every request sent. */
+interface Scenario {
+  readonly name: string;
+  next(target: Target): Request;
+}
+
+let sequence = 0;
+const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'GET one server',
+    next: (t) => ({ method: 'GET', path: `${t.prefix}/servers/${pick(t.serverIds)}` }),
+  },
+  {
+    name: 'list: environment + ramMb__gte, ordering=-ramMb,name, offset 0-225',
+    next: (t) => ({
+      method: 'GET',
+      path:
+        `${t.prefix}/servers?environment=${pick(ENVIRONMENTS)}&ramMb__gte=16384` +
+        `&ordering=-ramMb,name&limit=25&offset=${25 * Math.floor(Math.random() * 10)}`,
+    }),
+  },
+  {
+    name: 'list: environment + status, ordering=name',
+    next: (t) => ({
+      method: 'GET',
+      path: `${t.prefix}/servers?environment=${pick(ENVIRONMENTS)}&status=running&ordering=name&limit=25`,
+    }),
+  },
+  {
+    name: 'list: q= substring of the name',
+    next: (t) => ({
+      method: 'GET',
+      path: `${t.prefix}/servers?q=${String(Math.floor(Math.random() * 1000)).padStart(4, '0')}&limit=25`,
+    }),
+  },
+  {
+    name: 'POST register server',
+    next: (t) => ({
+      method: 'POST',
+      path: `${t.prefix}/servers`,
+      body: JSON.stringify({
+        name: `bench-${t.name}-${(sequence += 1)}`,
+        ramMb: 8192,
+        environment: 'staging',
+        operatingSystem: { name: 'debian', version: '12', architecture: 'x86_64' },
+      }),
+    }),
+  },
+  {
+    name: 'PATCH one field',
+    next: (t) => ({
+      method: 'PATCH',
+      path: `${t.prefix}/servers/${pick(t.serverIds)}`,
+      body: JSON.stringify({ ramMb: 1024 * (1 + Math.floor(Math.random() * 64)) }),
+    }),
+  },
+];
+
+interface Round {
   readonly requests: number;
   readonly p50: number;
   readonly p99: number;
@@ -41,8 +105,13 @@ interface Result {
 }
 
 async function main(): Promise<void> {
+  const chosen = process.env.BENCH_SCENARIOS?.split(',').map((name) => name.trim());
+  const scenarios = chosen
+    ? SCENARIOS.filter((s) => chosen.some((c) => s.name.startsWith(c)))
+    : SCENARIOS;
   console.log(
-    `ServerTree HTTP benchmark: ${DURATION}s per scenario, ${CONNECTIONS} connections, ${SEED} seeded applications`,
+    `ServerTree HTTP benchmark: ${SERVERS} servers, ${ROUNDS} alternating rounds of ${DURATION}s per scenario, ` +
+      `${CONNECTIONS} connections`,
   );
   const databases: TestDatabase[] = [];
   let broker: TestBroker | undefined;
@@ -53,29 +122,25 @@ async function main(): Promise<void> {
     const baselineDb = await createTestDatabase('bench_baseline');
     databases.push(serviceDb, baselineDb);
     broker = await TestBroker.create('bench_http');
-    const token = sign({ sub: 'bench', roles: ['admin'] }, SECRET, { expiresIn: '1h' });
+    const token = sign({ sub: 'bench', roles: ['admin'] }, SECRET, { expiresIn: '2h' });
 
-    console.log('starting ServerTree (dist) on MariaDB + RabbitMQ…');
+    console.log('starting ServerTree (dist) on MariaDB + RabbitMQ; it migrates its database…');
     service = await startService(3901, {
       ...broker.env(),
       DATABASE_URL: serviceDb.url,
       AUTH_JWT_SECRET: SECRET,
     });
-    const serviceTarget: Target = {
-      name: 'ServerTree',
-      url: service.url,
-      prefix: '/api/v1',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    };
-
-    console.log('starting the raw Fastify + mysql2 baseline…');
     // The baseline works on the schema the service's migrations created, in its own database.
-    for (const table of ['applications', 'outbox']) {
+    for (const table of TABLES) {
       await onServer(
         serviceDb.url,
         `CREATE TABLE ${baselineDb.name}.${table} LIKE ${serviceDb.name}.${table}`,
       );
     }
+    const serviceIds = await seed('ServerTree', serviceDb.url);
+    const baselineIds = await seed('baseline', baselineDb.url);
+
+    console.log('starting the raw Fastify + mysql2 baseline…');
     baselineProcess = spawn(
       process.execPath,
       ['-r', 'ts-node/register/transpile-only', join(__dirname, 'baseline-server.ts')],
@@ -84,44 +149,38 @@ async function main(): Promise<void> {
         stdio: ['ignore', 'ignore', 'inherit'],
       },
     );
-    const baselineTarget: Target = {
-      name: 'baseline',
-      url: 'http://127.0.0.1:3902',
-      prefix: '',
-      headers: { 'content-type': 'application/json' },
-    };
-    await waitFor(`${baselineTarget.url}/applications?limit=1`);
+    const json = { 'content-type': 'application/json' };
+    const targets: Target[] = [
+      {
+        name: 'ServerTree',
+        url: service.url,
+        prefix: '/api/v1',
+        headers: { ...json, authorization: `Bearer ${token}` },
+        serverIds: serviceIds,
+      },
+      {
+        name: 'baseline',
+        url: 'http://127.0.0.1:3902',
+        prefix: '',
+        headers: json,
+        serverIds: baselineIds,
+      },
+    ];
+    await waitFor(`${targets[1].url}/applications?limit=1`);
+    for (const target of targets) await warmUp(target);
 
-    const results: Result[] = [];
-    for (const target of [serviceTarget, baselineTarget]) {
-      const ids = await seed(target);
-      await warmUp(target, ids);
-      results.push(
-        await load('GET one', target, () => ({
-          method: 'GET',
-          path: `${target.prefix}/applications/${pick(ids)}`,
-        })),
-      );
-      results.push(
-        await load('GET list (25)', target, () => ({
-          method: 'GET',
-          path: `${target.prefix}/applications?limit=25`,
-        })),
-      );
-      let n = 0;
-      results.push(
-        await load('POST register', target, () => ({
-          method: 'POST',
-          path: `${target.prefix}/applications`,
-          body: JSON.stringify({
-            name: `bench-${target.name}-${n++}`,
-            version: '1.0',
-            architecture: 'x86_64',
-          }),
-        })),
-      );
+    const results = new Map<string, Record<Target['name'], Round[]>>();
+    for (const scenario of scenarios) {
+      const rounds: Record<Target['name'], Round[]> = { ServerTree: [], baseline: [] };
+      results.set(scenario.name, rounds);
+      for (let round = 1; round <= ROUNDS; round += 1) {
+        for (const target of targets) {
+          rounds[target.name].push(await load(scenario, target, `${round}/${ROUNDS}`));
+        }
+      }
     }
     report(results);
+    console.log(`\nServerTree RSS after the run: ${service.rssMiB().toFixed(0)} MiB`);
   } finally {
     baselineProcess?.kill('SIGTERM');
     await service?.stop();
@@ -131,85 +190,74 @@ async function main(): Promise<void> {
   }
 }
 
-async function seed(target: Target): Promise<string[]> {
-  const ids: string[] = [];
-  const batch = 16;
-  for (let i = 0; i < SEED; i += batch) {
-    const created = await Promise.all(
-      Array.from({ length: Math.min(batch, SEED - i) }, (_, j) =>
-        fetch(`${target.url}${target.prefix}/applications`, {
-          method: 'POST',
-          headers: target.headers,
-          body: JSON.stringify({ name: `seed-${i + j}`, version: '1.0', architecture: 'x86_64' }),
-        }).then(async (r) => ((await r.json()) as { id: string }).id),
-      ),
+/** Seeds the fleet into one target's database; answers a sample of its server ids. */
+async function seed(name: string, url: string): Promise<string[]> {
+  console.log(`seeding ${SERVERS} servers for ${name}…`);
+  const pool = createPool({ uri: url, connectionLimit: 2 });
+  try {
+    await seedServers(pool, { servers: SERVERS, applications: 20, installedShare: 0.1 });
+    await pool.query('ANALYZE TABLE servers, server_applications, applications');
+    const [rows] = await pool.query<RowDataPacket[]>(
+      'SELECT id FROM servers ORDER BY RAND() LIMIT 5000',
     );
-    ids.push(...created);
-    progress(`seeding ${target.name}`, ids.length, SEED);
+    return rows.map((row) => String(row.id));
+  } finally {
+    await pool.end();
   }
-  return ids;
 }
 
 /** Untimed load first, so both servers are measured with their hot paths already compiled. */
-async function warmUp(target: Target, ids: readonly string[]): Promise<void> {
+async function warmUp(target: Target): Promise<void> {
+  if (WARM_UP <= 0) return;
   process.stdout.write(`  ${target.name}: warming up for ${WARM_UP}s…\n`);
   await autocannon({
     url: target.url,
     connections: CONNECTIONS,
     duration: WARM_UP,
     headers: target.headers,
-    requests: [
-      {
-        setupRequest: (request) => ({
-          ...request,
-          method: 'GET',
-          path: `${target.prefix}/applications/${pick(ids)}`,
-        }),
-      },
-    ],
+    requests: [{ setupRequest: (request) => ({ ...request, ...SCENARIOS[0].next(target) }) }],
   });
 }
 
-async function load(
-  scenario: string,
-  target: Target,
-  next: () => { method: 'GET' | 'POST'; path: string; body?: string },
-): Promise<Result> {
-  process.stdout.write(`  ${target.name}: ${scenario} for ${DURATION}s… `);
+async function load(scenario: Scenario, target: Target, round: string): Promise<Round> {
+  process.stdout.write(`  ${scenario.name} — ${target.name}, round ${round}… `);
   const ticker = setInterval(() => process.stdout.write('.'), 1000);
   const result = await autocannon({
     url: target.url,
     connections: CONNECTIONS,
     duration: DURATION,
     headers: target.headers,
-    requests: [{ setupRequest: (request) => ({ ...request, ...next() }) }],
+    requests: [{ setupRequest: (request) => ({ ...request, ...scenario.next(target) }) }],
   });
   clearInterval(ticker);
-  const errors = result.errors + result.non2xx;
   console.log(` ${Math.round(result.requests.average)} req/s`);
   return {
-    scenario,
-    target: target.name,
     requests: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors,
+    errors: result.errors + result.timeouts + result.non2xx,
   };
 }
 
-function report(results: Result[]): void {
+const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+function report(results: Map<string, Record<Target['name'], Round[]>>): void {
   console.log(
-    '\n| scenario | ServerTree req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ServerTree / baseline |',
+    '\n| scenario | ServerTree req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const scenario of [...new Set(results.map((r) => r.scenario))]) {
-    const s = results.find((r) => r.scenario === scenario && r.target === 'ServerTree')!;
-    const b = results.find((r) => r.scenario === scenario && r.target === 'baseline')!;
-    console.log(
-      `| ${scenario} | ${Math.round(s.requests)} | ${s.p50} | ${s.p99} | ${Math.round(b.requests)} | ${b.p50} | ${b.p99} | ${((s.requests / b.requests) * 100).toFixed(0)}% |`,
-    );
-    if (s.errors + b.errors > 0)
-      console.log(`  (non-2xx or errors: ServerTree ${s.errors}, baseline ${b.errors})`);
+  for (const [scenario, { ServerTree: s, baseline: b }] of results) {
+    const summary = (rounds: Round[]) =>
+      `${Math.round(mean(rounds.map((r) => r.requests)))} | ${Math.round(mean(rounds.map((r) => r.p50)))} | ` +
+      `${Math.max(...rounds.map((r) => r.p99))}`;
+    const ratio = mean(s.map((r) => r.requests)) / mean(b.map((r) => r.requests));
+    console.log(`| ${scenario} | ${summary(s)} | ${summary(b)} | ${ratio.toFixed(2)} |`);
+    const errors = [s, b].map((rounds) => rounds.reduce((n, r) => n + r.errors, 0));
+    if (errors.some((n) => n > 0)) {
+      console.log(
+        `  (non-2xx, errors or timeouts: ServerTree ${errors[0]}, baseline ${errors[1]})`,
+      );
+    }
   }
 }
 

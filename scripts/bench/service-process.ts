@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import { ApplicationDiscardedConsumer } from '@servertree/servers';
@@ -18,6 +19,8 @@ export const SERVICE_CONSUMERS: readonly string[] = [ApplicationDiscardedConsume
 
 export interface ServiceProcess {
   readonly url: string;
+  /** Resident memory of the process now, in MiB (Linux). */
+  rssMiB(): number;
   stop(): Promise<void>;
 }
 
@@ -47,6 +50,10 @@ export async function startService(
   await waitUntilLive(url);
   return {
     url,
+    rssMiB() {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+    },
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -31,6 +31,7 @@ export * from './support/periodic-sweep';
 export * from './http/list-query/list-query.parser';
 export * from './http/list-query/page-query.parser';
 export * from './http/list-query/query-params';
+export * from './persistence/run-migrations';
 export * from './crypto/aes-gcm-box';
 export * from './crypto/encryption-key';
 export * from './crypto/key-ring';
