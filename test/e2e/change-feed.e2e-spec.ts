@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createConnection } from 'mysql2/promise';
 import { v7 as uuidv7 } from 'uuid';
+import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, APPLICATIONS, SERVERS } from '../support/servers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -147,6 +148,8 @@ describe('Change feed GET /events (MariaDB)', () => {
       .send({ name: `app-${randomUUID()}`, version: '1', architecture: 'arm64' })
       .expect(201);
     await t.http('editor').delete(`${SERVERS}/${server.id}`).expect(204);
+    // Positions are given just after commit (a sequencer round): wait until all three are in.
+    await eventually(async () => expect((await readAll(after)).items).toHaveLength(3));
     const servers = await readAll(after, { type: 'server.server.*' });
     expect(servers.items.map((item) => item.type)).toEqual([
       'server.server.registered',

@@ -20,4 +20,4 @@ export * from './feed/feed-page';
 export * from './feed/feed-sequencer';
 export * from './feed/topic-pattern';
 export { toCloudEvent } from './outbox/cloud-event.mapper';
-export { OutboxWakeUp } from './outbox/outbox-wake-up';
+export * from './background-loop';

@@ -1,7 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { UnitOfWork } from '@servertree/platform';
-import { errorMessage } from '../error-message';
-import { OutboxWakeUp } from '../outbox/outbox-wake-up';
+import { BackgroundLoop } from '../background-loop';
 
 /** Rows positioned per transaction: keeps the feed_head lock short under a backlog. */
 const BATCH_SIZE = 1000;
@@ -28,24 +27,24 @@ type Listener = () => void;
  */
 @Injectable()
 export class FeedSequencer implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(FeedSequencer.name);
-  private readonly wakeUp = new OutboxWakeUp();
-  private readonly stopping = new AbortController();
   private readonly listeners = new Set<Listener>();
-  private loop: Promise<void> | undefined;
+  private readonly loop = new BackgroundLoop(
+    'position feed events',
+    () => this.positionCommitted(),
+    POLL_INTERVAL_MS,
+    new Logger(FeedSequencer.name),
+  );
 
   constructor(private readonly unitOfWork: UnitOfWork) {
-    unitOfWork.onCommitted(() => this.wakeUp.notify());
+    unitOfWork.onCommitted(() => this.loop.nudge());
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping.abort();
-    this.wakeUp.notify();
-    await this.loop;
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Called after every round that positioned something; returns the unsubscribe. */
@@ -64,17 +63,6 @@ export class FeedSequencer implements OnApplicationBootstrap, OnModuleDestroy {
     }
     if (total > 0) for (const listener of this.listeners) listener();
     return total;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping.signal.aborted) {
-      try {
-        await this.positionCommitted();
-      } catch (error) {
-        this.logger.warn(`could not position feed events: ${errorMessage(error)}`);
-      }
-      await this.wakeUp.wait(POLL_INTERVAL_MS);
-    }
   }
 
   private positionBatch(): Promise<number> {

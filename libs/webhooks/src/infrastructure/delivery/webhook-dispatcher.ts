@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock, Identifier } from '@servertree/ddd';
 import {
+  BackgroundLoop,
   ChangeFeed,
   FeedCursor,
   FeedSequencer,
-  OutboxWakeUp,
   TopicPattern,
 } from '@servertree/messaging';
 import { booleanFrom, UnitOfWork } from '@servertree/platform';
@@ -34,11 +34,13 @@ interface SubscriptionRow {
  */
 @Injectable()
 export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(WebhookDispatcher.name);
-  private readonly wakeUp = new OutboxWakeUp();
-  private readonly stopping = new AbortController();
   private readonly listeners = new Set<() => void>();
-  private loop: Promise<void> | undefined;
+  private readonly loop = new BackgroundLoop(
+    'dispatch webhook deliveries',
+    (signal) => this.dispatchAll(signal),
+    POLL_INTERVAL_MS,
+    new Logger(WebhookDispatcher.name),
+  );
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -46,17 +48,15 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly clock: Clock,
     sequencer: FeedSequencer,
   ) {
-    sequencer.onPositioned(() => this.wakeUp.notify());
+    sequencer.onPositioned(() => this.loop.nudge());
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping.abort();
-    this.wakeUp.notify();
-    await this.loop;
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Called after deliveries were added (the sender wakes up on it). */
@@ -64,7 +64,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     this.listeners.add(listener);
   }
 
-  async dispatchAll(): Promise<void> {
+  async dispatchAll(signal?: AbortSignal): Promise<void> {
     const subscriptions: SubscriptionRow[] = await this.unitOfWork.run(async () =>
       (await this.unitOfWork.manager()).query(
         'SELECT id, event_types, enabled FROM webhook_subscriptions WHERE discarded = 0',
@@ -72,7 +72,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     );
     let added = 0;
     for (const subscription of subscriptions) {
-      if (this.stopping.signal.aborted) break;
+      if (signal?.aborted) break;
       for (;;) {
         const { advanced, inserted } = await this.dispatchBatch(subscription);
         added += inserted;
@@ -80,17 +80,6 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       }
     }
     if (added > 0) for (const listener of this.listeners) listener();
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping.signal.aborted) {
-      try {
-        await this.dispatchAll();
-      } catch (error) {
-        this.logger.warn(`could not dispatch webhook deliveries: ${String(error)}`);
-      }
-      await this.wakeUp.wait(POLL_INTERVAL_MS);
-    }
   }
 
   private dispatchBatch(

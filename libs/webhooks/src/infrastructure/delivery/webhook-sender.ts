@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock, Identifier } from '@servertree/ddd';
-import { OutboxRecord, OutboxWakeUp, toCloudEvent } from '@servertree/messaging';
+import { BackgroundLoop, OutboxRecord, toCloudEvent } from '@servertree/messaging';
 import { AppConfig, UnitOfWork } from '@servertree/platform';
 import { EntityManager, In } from 'typeorm';
 import { DisableWebhookCommand } from '../../application/commands/disable-webhook/disable-webhook.command';
@@ -43,10 +43,15 @@ export type DeliveryOutcome = 'delivered' | 'retried' | 'failed';
 @Injectable()
 export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WebhookSender.name);
-  private readonly wakeUp = new OutboxWakeUp();
-  private readonly stopping = new AbortController();
   private readonly schedule: RetrySchedule;
-  private loop: Promise<void> | undefined;
+  private readonly loop = new BackgroundLoop(
+    'send webhook deliveries',
+    async (signal) => {
+      while ((await this.sendDue()) > 0 && !signal.aborted);
+    },
+    POLL_INTERVAL_MS,
+    this.logger,
+  );
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -58,22 +63,15 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     dispatcher: WebhookDispatcher,
   ) {
     this.schedule = new RetrySchedule(config.webhooks);
-    dispatcher.onDispatched(() => this.wakeUp.notify());
+    dispatcher.onDispatched(() => this.loop.nudge());
   }
 
   onApplicationBootstrap(): void {
-    this.loop = this.run();
+    this.loop.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping.abort();
-    this.wakeUp.notify();
-    await this.loop;
-  }
-
-  /** Someone made a delivery due now (a manual retry). */
-  nudge(): void {
-    this.wakeUp.notify();
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims and sends one batch of due deliveries; the number sent. */
@@ -93,17 +91,6 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       }),
     );
     return attempts.length;
-  }
-
-  private async run(): Promise<void> {
-    while (!this.stopping.signal.aborted) {
-      try {
-        while ((await this.sendDue()) > 0 && !this.stopping.signal.aborted);
-      } catch (error) {
-        this.logger.warn(`could not send webhook deliveries: ${String(error)}`);
-      }
-      await this.wakeUp.wait(POLL_INTERVAL_MS);
-    }
   }
 
   /** Claims due deliveries and prepares what to send: the stored event as published. */
