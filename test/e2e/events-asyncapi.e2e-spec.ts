@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CloudEvent } from '@servertree/messaging';
-import { DomainEvent } from '@servertree/ddd';
+import { CloudEvent, EventContract } from '@servertree/messaging';
+import { DomainEvent, DomainEventClass } from '@servertree/ddd';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import {
@@ -16,26 +16,45 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const LIBS = resolve(__dirname, '../../libs');
 
-/** The `type` of every DomainEvent subclass under libs/<module>/src/domain/events. */
-async function eventTypesInTheCode(): Promise<string[]> {
-  const types: string[] = [];
+/** Everything the .ts files (specs aside) of one folder under each libs/<module>/src export. */
+async function exportsUnder(folder: string): Promise<unknown[]> {
+  const exports: unknown[] = [];
   for (const module of readdirSync(LIBS)) {
-    const dir = join(LIBS, module, 'src/domain/events');
+    const dir = join(LIBS, module, 'src', folder);
     let files: string[];
     try {
       files = readdirSync(dir, { recursive: true, encoding: 'utf8' });
     } catch {
-      continue; // a module without events
+      continue; // a module without that folder
     }
     for (const file of files.filter((name) => /\.ts$/.test(name) && !/spec\.ts$/.test(name))) {
-      for (const exported of Object.values(await import(join(dir, file)))) {
-        if (typeof exported === 'function' && exported.prototype instanceof DomainEvent) {
-          types.push((exported as unknown as { type: string }).type);
-        }
-      }
+      exports.push(...Object.values(await import(join(dir, file))));
     }
   }
-  return types.sort();
+  return exports;
+}
+
+/**
+ * The routing key of every DomainEvent subclass under libs/<module>/src/domain/events, as its
+ * module's published contract (infrastructure/messaging) gives it; a class without one shows
+ * as `<ClassName> has no published contract`.
+ */
+async function eventTypesInTheCode(): Promise<string[]> {
+  const contracts = (await exportsUnder('infrastructure/messaging'))
+    .filter(Array.isArray)
+    .flat()
+    .filter((item): item is EventContract => typeof item?.toData === 'function');
+  const eventClasses = (await exportsUnder('domain/events')).filter(
+    (exported): exported is DomainEventClass<DomainEvent> =>
+      typeof exported === 'function' && exported.prototype instanceof DomainEvent,
+  );
+  return eventClasses
+    .map(
+      (eventClass) =>
+        contracts.find(({ event }) => event === eventClass)?.type ??
+        `${eventClass.name} has no published contract`,
+    )
+    .sort();
 }
 
 interface AsyncApiDocument {

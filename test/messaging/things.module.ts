@@ -10,7 +10,10 @@ import {
   CloudEvent,
   IntegrationEventConsumer,
   IntegrationEventHandler,
+  EventContract,
+  objectSchema,
   OutboxWriter,
+  PublishedEventsModule,
 } from '@servertree/messaging';
 import { Clock, DomainEvent } from '@servertree/ddd';
 import { ExecutionContext, ExecutionContexts } from '@servertree/platform';
@@ -27,10 +30,15 @@ export interface ThingData {
   readonly failures?: number | 'always';
 }
 
-export class ThingHappened extends DomainEvent<ThingData> {
-  static readonly type = 'test.thing.happened';
-  readonly type = ThingHappened.type;
-}
+export class ThingHappened extends DomainEvent<ThingData> {}
+
+const thingHappened: EventContract<ThingHappened> = {
+  event: ThingHappened,
+  type: 'test.thing.happened',
+  summary: 'A thing happened.',
+  dataSchema: objectSchema({}),
+  toData: (event) => event.data,
+};
 
 export class RecordThingCommand extends Command<void> {
   constructor(
@@ -102,7 +110,10 @@ export class ThrowingThingHandler implements IEventHandler<ThingHappened> {
   }
 }
 
-@Module({ providers: [RecordThingHandler, ThingsConsumer] })
+@Module({
+  imports: [PublishedEventsModule.forFeature([thingHappened])],
+  providers: [RecordThingHandler, ThingsConsumer],
+})
 export class ThingsModule {}
 
 /** Separate, so that only the tests about failing EventBus handlers fill the log with them. */

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { ApplicationMother } from '@servertree/catalog/testing';
+import { ServerMother } from '@servertree/servers/testing';
 import type { TestApp } from './test-app';
 
 export const SERVERS = '/api/v1/servers';
@@ -9,29 +11,17 @@ export function uniqueName(prefix = 'server'): string {
   return `${prefix}-${randomUUID().slice(0, 8)}`;
 }
 
-/** Object mother for POST /servers bodies. */
+/**
+ * A POST /servers body: the module's mother with a name of its own, as tests share the app.
+ * Overrides may be invalid or unknown on purpose.
+ */
 export function aServer(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: uniqueName(),
-    cpuCores: 4,
-    ramMb: 8192,
-    diskGb: 200,
-    environment: 'production',
-    operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
-    ...overrides,
-  };
+  return { ...ServerMother.registration({ name: uniqueName() }), ...overrides };
 }
 
-/** Object mother for credential bodies. */
+/** A credential body, from the module's mother. */
 export function aCredential(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    connectionType: 'ssh',
-    username: 'deploy',
-    password: 'correct horse battery staple',
-    localIp: '10.0.0.5',
-    localPort: 22,
-    ...overrides,
-  };
+  return { ...ServerMother.credential(), ...overrides };
 }
 
 /** Registers an application in the catalogue and answers its id. */
@@ -42,7 +32,7 @@ export async function registerApplication(
   const response = await t
     .http()
     .post(APPLICATIONS)
-    .send({ name: uniqueName('app'), version: '1.0.0', architecture: 'x86_64', ...overrides })
+    .send({ ...ApplicationMother.details({ name: uniqueName('app') }), ...overrides })
     .expect(201);
   return response.body.id;
 }

@@ -11,7 +11,7 @@ import { ApplicationDirectory } from './contracts/application-directory';
 import { ApplicationRepository } from './domain/application.repository.port';
 import { ApplicationEventsController } from './infrastructure/http/application-events.controller';
 import { ApplicationsController } from './infrastructure/http/applications.controller';
-import { APPLICATION_EVENT_CONTRACTS } from './infrastructure/messaging/application-event.contracts';
+import { APPLICATION_PUBLISHED_EVENTS } from './infrastructure/messaging/application-published-events';
 import { ApplicationRecord } from './infrastructure/persistence/application.record';
 import { TypeOrmApplicationDirectory } from './infrastructure/persistence/typeorm-application.directory';
 import { TypeOrmApplicationReadModel } from './infrastructure/persistence/typeorm-application.read-model';
@@ -24,7 +24,7 @@ import { TypeOrmApplicationRepository } from './infrastructure/persistence/typeo
 @Module({
   imports: [
     TypeOrmModule.forFeature([ApplicationRecord]),
-    PublishedEventsModule.forFeature(APPLICATION_EVENT_CONTRACTS),
+    PublishedEventsModule.forFeature(APPLICATION_PUBLISHED_EVENTS),
   ],
   controllers: [ApplicationsController, ApplicationEventsController],
   providers: [

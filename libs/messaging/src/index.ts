@@ -4,6 +4,7 @@ export * from './consumers/integration-event-consumer';
 export * from './consumers/integration-event-consumers';
 export * from './contracts/cloud-event';
 export * from './contracts/event-contract';
+export * from './contracts/change-set';
 export * from './contracts/json-schema';
 export * from './contracts/published-events.module';
 export * from './health/broker.health-indicator';

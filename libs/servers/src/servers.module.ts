@@ -26,7 +26,7 @@ import { ServerCredentialsController } from './infrastructure/http/server-creden
 import { ServerEventsController } from './infrastructure/http/server-events.controller';
 import { ServersController } from './infrastructure/http/servers.controller';
 import { ApplicationDiscardedConsumer } from './infrastructure/messaging/application-discarded.consumer';
-import { SERVER_EVENT_CONTRACTS } from './infrastructure/messaging/server-event.contracts';
+import { SERVER_PUBLISHED_EVENTS } from './infrastructure/messaging/server-published-events';
 import { ServerApplicationRecord } from './infrastructure/persistence/server-application.record';
 import { ServerCredentialRecord } from './infrastructure/persistence/server-credential.record';
 import { ServerRecord } from './infrastructure/persistence/server.record';
@@ -40,7 +40,7 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
 @Module({
   imports: [
     TypeOrmModule.forFeature([ServerRecord, ServerCredentialRecord, ServerApplicationRecord]),
-    PublishedEventsModule.forFeature(SERVER_EVENT_CONTRACTS),
+    PublishedEventsModule.forFeature(SERVER_PUBLISHED_EVENTS),
     CatalogModule,
   ],
   controllers: [

@@ -21,7 +21,7 @@ import { WebhookDispatcher } from './infrastructure/delivery/webhook-dispatcher'
 import { WebhookHttpClient } from './infrastructure/delivery/webhook-http-client';
 import { WebhookSender } from './infrastructure/delivery/webhook-sender';
 import { WebhooksController } from './infrastructure/http/webhooks.controller';
-import { WEBHOOK_EVENT_CONTRACTS } from './infrastructure/messaging/webhook-event.contracts';
+import { WEBHOOK_PUBLISHED_EVENTS } from './infrastructure/messaging/webhook-published-events';
 import { TypeOrmWebhookSubscriptionRepository } from './infrastructure/persistence/typeorm-webhook-subscription.repository';
 import {
   TypeOrmWebhookDeliveryRetries,
@@ -37,7 +37,7 @@ import { WebhookSubscriptionRecord } from './infrastructure/persistence/webhook-
 @Module({
   imports: [
     TypeOrmModule.forFeature([WebhookSubscriptionRecord, WebhookDeliveryRecord]),
-    PublishedEventsModule.forFeature(WEBHOOK_EVENT_CONTRACTS),
+    PublishedEventsModule.forFeature(WEBHOOK_PUBLISHED_EVENTS),
   ],
   controllers: [WebhooksController],
   providers: [

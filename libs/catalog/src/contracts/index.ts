@@ -1,1 +1,2 @@
 export * from './application-directory';
+export * from './application-label-limits';

@@ -10,8 +10,8 @@ const T0 = new Date('2026-01-01T00:00:00Z');
 const T1 = new Date('2026-01-02T00:00:00Z');
 const ID = '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b';
 
-describe('Application', () => {
-  describe('register', () => {
+describe('An application of the catalogue', () => {
+  describe('when registered', () => {
     it('trims its fields and records one registered event at revision 1', () => {
       const application = Application.register(
         ID,
@@ -19,25 +19,25 @@ describe('Application', () => {
         T0,
       );
 
-      expect(application.snapshot()).toEqual({
-        id: ID,
+      expect(application.toJSON()).toEqual({
         name: 'nginx',
         version: '1.27.3',
         architecture: 'x86_64',
+      });
+      expect(application).toMatchObject({
         revision: 1,
-        createdAt: T0.toISOString(),
-        updatedAt: T0.toISOString(),
+        createdAt: T0,
+        updatedAt: T0,
         discarded: false,
       });
       const events = application.pullEvents();
       expect(events).toHaveLength(1);
       expect(events[0]).toBeInstanceOf(ApplicationRegistered);
       expect(events[0]).toMatchObject({
-        type: 'server.application.registered',
         aggregateId: ID,
         revision: 1,
         occurredAt: T0,
-        data: application.snapshot(),
+        data: { name: application.name, version: application.version },
       });
     });
 
@@ -91,18 +91,19 @@ describe('Application', () => {
     });
   });
 
-  describe('modify', () => {
-    it('records only the fields that changed, as from/to', () => {
+  describe('when modified', () => {
+    it('records the description before and after the change', () => {
       const application = ApplicationMother.registered();
+      const before = application.version;
 
       application.modify({ name: 'nginx', version: '1.28.0' }, T1);
 
-      const [event] = application.pullEvents();
+      const [event] = application.pullEvents() as ApplicationModified[];
       expect(event).toBeInstanceOf(ApplicationModified);
-      expect(event).toMatchObject({
-        revision: 2,
-        data: { changes: { version: { from: '1.27.3', to: '1.28.0' } } },
-      });
+      expect(event.revision).toBe(2);
+      expect(event.data.before.version).toEqual(before);
+      expect(event.data.after.version.value).toBe('1.28.0');
+      expect(event.data.after.name).toEqual(event.data.before.name);
       expect(application.revision).toBe(2);
       expect(application.updatedAt).toEqual(T1);
     });
@@ -136,7 +137,7 @@ describe('Application', () => {
     });
   });
 
-  describe('discard', () => {
+  describe('when discarded', () => {
     it('marks the application discarded with one event', () => {
       const application = ApplicationMother.registered();
 
@@ -145,7 +146,7 @@ describe('Application', () => {
       expect(application.discarded).toBe(true);
       const [event] = application.pullEvents();
       expect(event).toBeInstanceOf(ApplicationDiscarded);
-      expect(event).toMatchObject({ type: 'server.application.discarded', revision: 2, data: {} });
+      expect(event).toMatchObject({ revision: 2, data: {} });
     });
 
     it('rejects every further command', () => {

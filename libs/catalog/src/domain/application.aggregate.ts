@@ -1,24 +1,17 @@
 import {
   AggregateLifecycle,
   AggregateRoot,
-  ChangeSet,
   omitUndefined,
   unregistered,
   validateAll,
 } from '@servertree/ddd';
 import { ApplicationArchitecture } from './application-architecture.value-object';
+import { ApplicationDescription, ApplicationValues } from './application-description';
 import { ApplicationName } from './application-name.value-object';
 import { ApplicationVersion } from './application-version.value-object';
-import { ApplicationSnapshot } from './application.snapshot';
 import { ApplicationDiscarded } from './events/application-discarded.event';
 import { ApplicationModified } from './events/application-modified.event';
 import { ApplicationRegistered } from './events/application-registered.event';
-
-interface ApplicationProps {
-  readonly name: ApplicationName;
-  readonly version: ApplicationVersion;
-  readonly architecture: ApplicationArchitecture;
-}
 
 /** Raw input: the value objects decide whether it is acceptable. */
 export interface ApplicationDetails {
@@ -33,7 +26,7 @@ export class Application extends AggregateRoot {
 
   private constructor(
     id: string,
-    private props: ApplicationProps,
+    private props: ApplicationDescription,
     lifecycle: AggregateLifecycle,
   ) {
     super(id, lifecycle);
@@ -41,14 +34,14 @@ export class Application extends AggregateRoot {
 
   static register(id: string, details: ApplicationDetails, at: Date): Application {
     const application = new Application(id, Application.validate(details), unregistered(at));
-    application.recordChange(ApplicationRegistered, () => application.snapshot(), at);
+    application.recordChange(ApplicationRegistered, application.props, at);
     return application;
   }
 
   /** Rebuilds a stored application; storage holds only what once passed validation. */
   static reconstitute(
     id: string,
-    details: { name: string; version: string; architecture: string },
+    details: ApplicationValues,
     lifecycle: AggregateLifecycle,
   ): Application {
     return new Application(id, Application.validate(details), lifecycle);
@@ -69,14 +62,11 @@ export class Application extends AggregateRoot {
   /** Changes the given fields; fields left out keep their value. */
   modify(changes: Partial<ApplicationDetails>, at: Date): void {
     this.assertNotDiscarded();
-    const next = Application.validate({ ...this.snapshot(), ...omitUndefined(changes) });
-    const changeSet = new ChangeSet()
-      .compare('name', this.props.name, next.name)
-      .compare('version', this.props.version, next.version)
-      .compare('architecture', this.props.architecture, next.architecture);
-    if (changeSet.isEmpty) return;
-    this.props = next;
-    this.recordChange(ApplicationModified, { changes: changeSet.toJSON() }, at);
+    const before = this.props;
+    const after = Application.validate({ ...this.toJSON(), ...omitUndefined(changes) });
+    if (JSON.stringify(after) === JSON.stringify(before)) return;
+    this.props = after;
+    this.recordChange(ApplicationModified, { before, after }, at);
   }
 
   discard(at: Date): void {
@@ -85,20 +75,15 @@ export class Application extends AggregateRoot {
     this.recordChange(ApplicationDiscarded, {}, at);
   }
 
-  snapshot(): ApplicationSnapshot {
+  toJSON(): ApplicationValues {
     return {
-      id: this.id,
       name: this.props.name.value,
       version: this.props.version.value,
       architecture: this.props.architecture.value,
-      revision: this.revision,
-      createdAt: this.createdAt.toISOString(),
-      updatedAt: this.updatedAt.toISOString(),
-      discarded: this.discarded,
     };
   }
 
-  private static validate(details: ApplicationDetails): ApplicationProps {
+  private static validate(details: ApplicationDetails): ApplicationDescription {
     return validateAll({
       name: () => ApplicationName.create(details.name),
       version: () => ApplicationVersion.create(details.version),

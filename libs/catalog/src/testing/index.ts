@@ -1,1 +1,2 @@
 export * from './application.mother';
+export * from './in-memory-application.repository';

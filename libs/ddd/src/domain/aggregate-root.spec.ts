@@ -2,9 +2,7 @@ import { AggregateLifecycle, AggregateRoot, unregistered } from './aggregate-roo
 import { DomainEvent } from './domain-event';
 import { AggregateDiscardedError } from './errors';
 
-class Renamed extends DomainEvent<{ name: string }> {
-  readonly type = 'test.thing.renamed';
-}
+class Renamed extends DomainEvent<{ name: string }> {}
 
 class Thing extends AggregateRoot {
   protected readonly aggregateType = 'Thing';

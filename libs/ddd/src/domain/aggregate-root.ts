@@ -1,4 +1,4 @@
-import { DomainEvent, DomainEventClass } from './domain-event';
+import { DomainEvent, DomainEventClass, EventData } from './domain-event';
 import { AggregateDiscardedError } from './errors';
 
 /** What every aggregate carries besides its own state. */
@@ -67,9 +67,9 @@ export abstract class AggregateRoot {
     return events;
   }
 
-  protected recordChange<TEvent extends DomainEvent<TData>, TData extends object>(
-    eventClass: DomainEventClass<TEvent, TData>,
-    data: TData | (() => TData),
+  protected recordChange<TEvent extends DomainEvent>(
+    eventClass: DomainEventClass<TEvent>,
+    data: EventData<TEvent>,
     at: Date,
   ): void {
     if (this.pending) {
@@ -78,14 +78,7 @@ export abstract class AggregateRoot {
     }
     const revision = this.lifecycle.revision + 1;
     this.lifecycle = { ...this.lifecycle, revision, updatedAt: at };
-    // A thunk lets an event describe the aggregate as it stands after the change (registration).
-    const payload = typeof data === 'function' ? data() : data;
-    this.pending = new eventClass({
-      aggregateId: this.id,
-      revision,
-      occurredAt: at,
-      data: payload,
-    });
+    this.pending = new eventClass({ aggregateId: this.id, revision, occurredAt: at, data });
   }
 
   protected markDiscarded(): void {

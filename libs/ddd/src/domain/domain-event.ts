@@ -9,14 +9,13 @@ export interface DomainEventProps<TData> {
 }
 
 /**
- * A fact the aggregate recorded. `type` doubles as the public routing key, so it is part of
- * the published contract and must never be renamed.
- *
- * `data` is plain JSON-ready data (no value objects), so the event can be stored and
- * published as is, and never holds a secret.
+ * A fact the aggregate recorded, named by its class (what happened) and told in the domain's
+ * own terms: `data` holds value objects and entities, not wire shapes. How the fact looks to
+ * the world outside - routing key, CloudEvent `data`, JSON schema - is the module's published
+ * contract (infrastructure/messaging), so the domain can be refactored without breaking
+ * subscribers.
  */
 export abstract class DomainEvent<TData extends object = object> {
-  abstract readonly type: string;
   readonly id: string = Identifier.generate();
   readonly aggregateId: string;
   readonly revision: number;
@@ -31,6 +30,9 @@ export abstract class DomainEvent<TData extends object = object> {
   }
 }
 
-export type DomainEventClass<TEvent extends DomainEvent<TData>, TData extends object> = new (
-  props: DomainEventProps<TData>,
+/** What an event class carries. */
+export type EventData<TEvent> = TEvent extends DomainEvent<infer TData> ? TData : never;
+
+export type DomainEventClass<TEvent extends DomainEvent> = new (
+  props: DomainEventProps<EventData<TEvent>>,
 ) => TEvent;

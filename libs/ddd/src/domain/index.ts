@@ -4,7 +4,6 @@ export * from './text-value';
 export * from './identifier';
 export * from './domain-event';
 export * from './aggregate-root';
-export * from './change-set';
 export * from './validation/validate-all';
 export * from './validation/text';
 export * from './omit-undefined';

@@ -1,1 +1,4 @@
 export * from './violations';
+export * from './json-of';
+export * from './in-memory-aggregate-store';
+export * from './fixed-clock';

@@ -15,9 +15,9 @@ export function asyncApiDocument(contracts: readonly EventContract[], exchange: 
   const messages: Record<string, object> = {};
   const schemas: Record<string, object> = { CloudEvent: CLOUD_EVENT_SCHEMA };
 
-  for (const { event, summary, dataSchema } of contracts) {
+  for (const { event, type, summary, dataSchema } of contracts) {
     const name = event.name;
-    channels[event.type] = {
+    channels[type] = {
       description: summary,
       bindings: {
         amqp: {
@@ -34,7 +34,7 @@ export function asyncApiDocument(contracts: readonly EventContract[], exchange: 
     };
     messages[name] = {
       messageId: name,
-      name: event.type,
+      name: type,
       title: name,
       summary,
       contentType: CLOUD_EVENT_CONTENT_TYPE,
@@ -44,7 +44,7 @@ export function asyncApiDocument(contracts: readonly EventContract[], exchange: 
           {
             type: 'object',
             properties: {
-              type: { const: event.type },
+              type: { const: type },
               data: { $ref: `#/components/schemas/${name}Data` },
             },
           },

@@ -1,19 +1,24 @@
-import type { DomainEvent } from '@servertree/ddd';
-import type { JsonSchema } from './json-schema';
-
-/** A domain event class; its static `type` is the routing key. */
-export type PublishedEventClass = (abstract new (...args: never[]) => DomainEvent) & {
-  readonly type: string;
-};
+import type { DomainEvent, DomainEventClass } from '@servertree/ddd';
+import { JsonSchema, objectSchema } from './json-schema';
 
 /**
- * How one event type looks to subscribers: what the AsyncAPI document says about it. Keyed by
- * the class itself, so the routing key is never spelt twice.
+ * How one domain event looks to subscribers: its routing key, the CloudEvent `data` it becomes
+ * and that data's schema (for the AsyncAPI document). Each module declares these beside its
+ * other infrastructure (infrastructure/messaging/*-published-events.ts); the domain event itself
+ * knows nothing of them.
  */
-export interface EventContract {
-  readonly event: PublishedEventClass;
+export interface EventContract<TEvent extends DomainEvent = DomainEvent> {
+  /** The domain event class this contract publishes; the key it is found by. */
+  readonly event: DomainEventClass<TEvent>;
+  /** The CloudEvent `type`, which is also the routing key: public, never renamed. */
+  readonly type: string;
   /** One sentence: what happened. */
   readonly summary: string;
   /** The schema of the CloudEvent's `data`. */
   readonly dataSchema: JsonSchema;
+  /** The CloudEvent's `data` for one event: plain JSON, never a secret. */
+  toData(event: TEvent): object;
 }
+
+/** For events whose fact is all in their envelope (`*.discarded`): `data` is `{}`. */
+export const NO_DATA = { dataSchema: objectSchema({}), toData: (): object => ({}) } as const;

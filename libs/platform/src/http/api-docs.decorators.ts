@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiHeader, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { ListSchema, LOOKUPS_BY_TYPE } from '@servertree/ddd';
 import { PROBLEM_CONTENT_TYPE } from './problem-details';
-import { ProblemResponse } from './problem.response';
+import { DEFAULT_LIMIT, MAX_LIMIT } from './list-query/list-query.parser';
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `errors` names each offending field',
@@ -53,22 +53,29 @@ export function ApiIdParam(name: string, description: string): MethodDecorator &
   });
 }
 
-/** Documents limit/offset/ordering/q and every filterable field of a list. */
-export function ApiListQuery(schema: ListSchema): MethodDecorator {
-  const sortable = Object.entries(schema)
-    .filter(([, field]) => field.sortable !== false)
-    .map(([name]) => name);
+/** Documents the paging of a list: limit and offset. */
+export function ApiPageQuery(): MethodDecorator {
   return applyDecorators(
     ApiQuery({
       name: 'limit',
       required: false,
-      schema: { type: 'integer', minimum: 1, maximum: 1000, default: 25 },
+      schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
     }),
     ApiQuery({
       name: 'offset',
       required: false,
       schema: { type: 'integer', minimum: 0, default: 0 },
     }),
+  );
+}
+
+/** Documents limit/offset/ordering/q and every filterable field of a list. */
+export function ApiListQuery(schema: ListSchema): MethodDecorator {
+  const sortable = Object.entries(schema)
+    .filter(([, field]) => field.sortable !== false)
+    .map(([name]) => name);
+  return applyDecorators(
+    ApiPageQuery(),
     ApiQuery({
       name: 'ordering',
       required: false,
@@ -86,6 +93,5 @@ export function ApiListQuery(schema: ListSchema): MethodDecorator {
           'Repeat the parameter to OR values.',
       }),
     ),
-    ApiResponse({ status: 400, description: PROBLEM_DESCRIPTIONS[400], type: ProblemResponse }),
   );
 }

@@ -6,10 +6,11 @@ export interface OperatingSystemParts {
   readonly architecture: string;
 }
 
-const PART = { min: 1, max: 64, trim: true };
-
 /** `{ name, version, architecture }`, e.g. Ubuntu 24.04 x86_64; it changes only as a whole. */
 export class OperatingSystem extends ValueObject<OperatingSystemParts> {
+  /** Of each part: name, version and architecture. */
+  static readonly PART_MAX_LENGTH = 64;
+
   static create(value: unknown): OperatingSystem {
     if (value === undefined || value === null) {
       throw InvalidInputError.single('operatingSystem', 'operatingSystem is required');
@@ -20,6 +21,7 @@ export class OperatingSystem extends ValueObject<OperatingSystemParts> {
         'operatingSystem must be an object with name, version and architecture',
       );
     }
+    const PART = { min: 1, max: OperatingSystem.PART_MAX_LENGTH, trim: true };
     const parts = value as Partial<Record<keyof OperatingSystemParts, unknown>>;
     return new OperatingSystem(
       validateAll({

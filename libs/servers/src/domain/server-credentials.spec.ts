@@ -1,7 +1,7 @@
 import { NotFoundError } from '@servertree/ddd';
 import { ReversiblePasswordVault } from '../testing/reversible-password-vault';
 import { ServerMother } from '../testing/server.mother';
-import { violationsOf } from '@servertree/ddd/testing';
+import { jsonOf, violationsOf } from '@servertree/ddd/testing';
 import { DuplicateCredentialError } from './credentials/duplicate-credential.error';
 import { CredentialAdded } from './events/credential-added.event';
 import { CredentialModified } from './events/credential-modified.event';
@@ -13,7 +13,7 @@ const T1 = new Date('2026-01-02T00:00:00Z');
 const PASSWORD = 'correct horse battery staple';
 const MISSING_ID = '0196a0b4-3c1e-7d2f-9a8b-000000000000';
 
-describe('Server credentials', () => {
+describe("A server's credentials", () => {
   let vault: ReversiblePasswordVault;
   let server: Server;
 
@@ -29,8 +29,8 @@ describe('Server credentials', () => {
     return credentialId;
   }
 
-  describe('add', () => {
-    it('seals the password and records the credential without it', () => {
+  describe('when one is added', () => {
+    it('seals the password and records the credential', () => {
       const credentialId = server.addCredential(
         ServerMother.credential({ publicIp: '203.0.113.9', publicPort: 2222 }),
         vault,
@@ -39,16 +39,17 @@ describe('Server credentials', () => {
       const [event] = server.pullEvents();
 
       expect(event).toBeInstanceOf(CredentialAdded);
-      expect(event).toMatchObject({ type: 'server.server.credential_added', revision: 2 });
-      expect(event.data).toEqual({
-        id: credentialId,
-        connectionType: 'ssh',
-        username: 'deploy',
-        hasPassword: true,
-        localIp: '10.0.0.5',
-        localPort: 22,
-        publicIp: '203.0.113.9',
-        publicPort: 2222,
+      expect(event.revision).toBe(2);
+      expect(jsonOf(event.data)).toEqual({
+        credential: {
+          id: credentialId,
+          connectionType: 'ssh',
+          username: 'deploy',
+          localIp: '10.0.0.5',
+          localPort: 22,
+          publicIp: '203.0.113.9',
+          publicPort: 2222,
+        },
       });
       expect(server.credentials[0].password.ciphertext).not.toContain(PASSWORD);
     });
@@ -104,8 +105,8 @@ describe('Server credentials', () => {
     });
   });
 
-  describe('modify', () => {
-    it('records the fields that changed, a new password only as changed', () => {
+  describe('when one is modified', () => {
+    it('records the credential before and after, and that the password was replaced', () => {
       const credentialId = withCredential();
       server.modifyCredential(
         credentialId,
@@ -116,15 +117,11 @@ describe('Server credentials', () => {
       const [event] = server.pullEvents();
 
       expect(event).toBeInstanceOf(CredentialModified);
-      expect(event).toMatchObject({ type: 'server.server.credential_modified', revision: 3 });
-      expect(event.data).toEqual({
-        credentialId,
-        changes: {
-          localPort: { from: 22, to: 2222 },
-          publicIp: { from: null, to: '2001:db8::1' },
-          password: { changed: true },
-        },
-      });
+      expect(event.revision).toBe(3);
+      const { before, after, passwordReplaced } = jsonOf(event.data) as Record<string, object>;
+      expect(passwordReplaced).toBe(true);
+      expect(before).toMatchObject({ id: credentialId, localPort: 22, publicIp: null });
+      expect(after).toEqual({ ...before, localPort: 2222, publicIp: '2001:db8::1' });
       expect(server.revealCredential(credentialId, vault, T1).plaintext()).toBe('new secret');
     });
 
@@ -148,7 +145,7 @@ describe('Server credentials', () => {
       );
       server.pullEvents();
       server.modifyCredential(credentialId, { publicPort: null }, vault, T1);
-      expect(server.credentials[0].snapshot().publicPort).toBeNull();
+      expect(server.credentials[0].toJSON().publicPort).toBeNull();
     });
 
     it('refuses a change that makes it a duplicate of another credential', () => {
@@ -186,18 +183,17 @@ describe('Server credentials', () => {
           server.modifyCredential(credentialId, { localIp: 'x', password: '' }, vault, T1),
         ).map((violation) => violation.field),
       ).toEqual(['localIp', 'password']);
-      expect(server.credentials[0].snapshot().localIp).toBe('10.0.0.5');
+      expect(server.credentials[0].toJSON().localIp).toBe('10.0.0.5');
     });
   });
 
-  describe('remove', () => {
+  describe('when one is removed', () => {
     it('records the removal', () => {
       const credentialId = withCredential();
       server.removeCredential(credentialId, T1);
       const [event] = server.pullEvents();
       expect(event).toBeInstanceOf(CredentialRemoved);
       expect(event).toMatchObject({
-        type: 'server.server.credential_removed',
         revision: 3,
         data: { credentialId },
       });
@@ -205,14 +201,13 @@ describe('Server credentials', () => {
     });
   });
 
-  describe('reveal', () => {
+  describe('when its password is revealed', () => {
     it('answers the password and records who asked as a change', () => {
       const credentialId = withCredential();
       expect(server.revealCredential(credentialId, vault, T1).plaintext()).toBe(PASSWORD);
       const [event] = server.pullEvents();
       expect(event).toBeInstanceOf(CredentialRevealed);
       expect(event).toMatchObject({
-        type: 'server.server.credential_revealed',
         revision: 3,
         occurredAt: T1,
         data: { credentialId },

@@ -6,7 +6,7 @@ import {
   UNKNOWN_ID,
 } from '../testing/fixed-application-catalogue';
 import { ServerMother } from '../testing/server.mother';
-import { violationsOf } from '@servertree/ddd/testing';
+import { jsonOf, violationsOf } from '@servertree/ddd/testing';
 import { ApplicationInstalled } from './events/application-installed.event';
 import { ApplicationUninstalled } from './events/application-uninstalled.event';
 import { DiscardedApplicationError } from './installations/discarded-application.error';
@@ -14,7 +14,7 @@ import { Server } from './server.aggregate';
 
 const T1 = new Date('2026-01-02T00:00:00Z');
 
-describe('Server installations', () => {
+describe("A server's installed applications", () => {
   let server: Server;
 
   beforeEach(() => {
@@ -28,10 +28,9 @@ describe('Server installations', () => {
     expect(install({ applicationId: NGINX_ID, installDir: '/opt/nginx' })).toBe('installed');
     const [event] = server.pullEvents();
     expect(event).toBeInstanceOf(ApplicationInstalled);
-    expect(event).toMatchObject({
-      type: 'server.server.application_installed',
-      revision: 2,
-      data: { applicationId: NGINX_ID, installDir: '/opt/nginx', logDir: null },
+    expect(event.revision).toBe(2);
+    expect(jsonOf(event.data)).toEqual({
+      installation: { applicationId: NGINX_ID, installDir: '/opt/nginx', logDir: null },
     });
   });
 
@@ -39,10 +38,8 @@ describe('Server installations', () => {
     install({ applicationId: NGINX_ID, installDir: '/opt/nginx', logDir: '/var/log/nginx' });
     server.pullEvents();
     expect(install({ applicationId: NGINX_ID, installDir: '/srv/nginx' })).toBe('moved');
-    expect(server.pullEvents()[0].data).toEqual({
-      applicationId: NGINX_ID,
-      installDir: '/srv/nginx',
-      logDir: null,
+    expect(jsonOf(server.pullEvents()[0].data)).toEqual({
+      installation: { applicationId: NGINX_ID, installDir: '/srv/nginx', logDir: null },
     });
     expect(server.installedApplications).toHaveLength(1);
   });
@@ -84,7 +81,7 @@ describe('Server installations', () => {
     ]);
   });
 
-  describe('uninstall', () => {
+  describe('when one is uninstalled', () => {
     beforeEach(() => {
       install({ applicationId: NGINX_ID, installDir: '/opt/nginx' });
       server.pullEvents();
@@ -95,7 +92,6 @@ describe('Server installations', () => {
       const [event] = server.pullEvents();
       expect(event).toBeInstanceOf(ApplicationUninstalled);
       expect(event).toMatchObject({
-        type: 'server.server.application_uninstalled',
         revision: 3,
         data: { applicationId: NGINX_ID, reason },
       });

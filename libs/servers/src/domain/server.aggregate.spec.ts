@@ -13,7 +13,7 @@ import {
 } from '../testing/fixed-application-catalogue';
 import { ReversiblePasswordVault } from '../testing/reversible-password-vault';
 import { REGISTERED_AT, SERVER_ID, ServerMother } from '../testing/server.mother';
-import { violationsOf } from '@servertree/ddd/testing';
+import { jsonOf, violationsOf } from '@servertree/ddd/testing';
 import { DuplicateCredentialError } from './credentials/duplicate-credential.error';
 import { ServerDiscarded } from './events/server-discarded.event';
 import { ServerModified } from './events/server-modified.event';
@@ -22,6 +22,7 @@ import { ServerStatusChanged } from './events/server-status-changed.event';
 import { ApplicationListedTwiceError } from './installations/application-listed-twice.error';
 import { DiscardedApplicationError } from './installations/discarded-application.error';
 import { Server, ServerRegistration } from './server.aggregate';
+import { ServerProfileValues } from './server-profile.value-object';
 
 const T1 = new Date('2026-01-02T00:00:00Z');
 const vault = new ReversiblePasswordVault();
@@ -34,39 +35,28 @@ const register = (overrides: Partial<ServerRegistration> = {}) =>
     REGISTERED_AT,
   );
 
-describe('Server', () => {
-  describe('register', () => {
-    it('starts stopped at revision 1 and records the server as the API shows it', () => {
+describe('A server', () => {
+  describe('when registered', () => {
+    it('starts stopped at revision 1 and records the new server', () => {
       const server = register();
       const [event] = server.pullEvents();
 
       expect(event).toBeInstanceOf(ServerRegistered);
       expect(event).toMatchObject({
-        type: 'server.server.registered',
         aggregateId: SERVER_ID,
         revision: 1,
         occurredAt: REGISTERED_AT,
       });
-      expect(event.data).toEqual({
-        id: SERVER_ID,
-        name: 'web-01',
-        cpuCores: 4,
-        ramMb: 8192,
-        diskGb: 200,
-        environment: 'production',
-        operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
+      expect(jsonOf(event.data)).toEqual({
+        profile: ServerMother.registration(),
         status: 'stopped',
         credentials: [],
         applications: [],
-        revision: 1,
-        createdAt: REGISTERED_AT.toISOString(),
-        updatedAt: REGISTERED_AT.toISOString(),
-        discarded: false,
       });
       expect(server.pullEvents()).toEqual([]);
     });
 
-    it('takes credentials and applications along, in one event, passwords left out', () => {
+    it('takes credentials and applications along, in one event, passwords sealed', () => {
       const server = register({
         credentials: [
           ServerMother.credential(),
@@ -84,13 +74,12 @@ describe('Server', () => {
       const events = server.pullEvents();
 
       expect(events).toHaveLength(1);
-      expect(events[0].data).toMatchObject({
+      expect(jsonOf(events[0].data)).toMatchObject({
         credentials: [
           {
             id: expect.any(String),
             connectionType: 'ssh',
             username: 'deploy',
-            hasPassword: true,
             localIp: '10.0.0.5',
             localPort: 22,
             publicIp: null,
@@ -100,20 +89,16 @@ describe('Server', () => {
         ],
         applications: [
           {
-            applicationId: NGINX_ID,
-            name: 'nginx',
-            version: '1.27.3',
-            architecture: 'x86_64',
-            installDir: '/opt/nginx',
-            logDir: null,
+            installation: { applicationId: NGINX_ID, installDir: '/opt/nginx', logDir: null },
+            label: { name: 'nginx', version: '1.27.3', architecture: 'x86_64' },
           },
           {
-            applicationId: POSTGRES_ID,
-            name: 'postgresql',
-            version: '16.4',
-            architecture: 'x86_64',
-            installDir: '/opt/pg',
-            logDir: '/var/log/pg',
+            installation: {
+              applicationId: POSTGRES_ID,
+              installDir: '/opt/pg',
+              logDir: '/var/log/pg',
+            },
+            label: { name: 'postgresql', version: '16.4', architecture: 'x86_64' },
           },
         ],
       });
@@ -179,31 +164,21 @@ describe('Server', () => {
     });
   });
 
-  describe('modify', () => {
-    it('records only the fields that changed, the operating system as a whole', () => {
+  describe('when modified', () => {
+    it('records the profile before and after the change', () => {
       const server = ServerMother.registered();
-      server.modify(
-        {
-          name: 'web-01',
-          ramMb: 16384,
-          cpuCores: null,
-          operatingSystem: { name: 'Ubuntu', version: '24.10', architecture: 'x86_64' },
-        },
-        T1,
-      );
+      server.modify(ServerMother.modification(), T1);
       const [event] = server.pullEvents();
 
       expect(event).toBeInstanceOf(ServerModified);
-      expect(event).toMatchObject({ type: 'server.server.modified', revision: 2, occurredAt: T1 });
-      expect(event.data).toEqual({
-        changes: {
-          cpuCores: { from: 4, to: null },
-          ramMb: { from: 8192, to: 16384 },
-          operatingSystem: {
-            from: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
-            to: { name: 'Ubuntu', version: '24.10', architecture: 'x86_64' },
-          },
-        },
+      expect(event).toMatchObject({ revision: 2, occurredAt: T1 });
+      const { before, after } = jsonOf(event.data) as Record<string, ServerProfileValues>;
+      expect(before).toMatchObject({ cpuCores: 4, ramMb: 8192 });
+      expect(after).toEqual({
+        ...before,
+        cpuCores: null,
+        ramMb: 16384,
+        operatingSystem: { name: 'Ubuntu', version: '24.10', architecture: 'x86_64' },
       });
       expect(server.profile.toJSON()).toMatchObject({ cpuCores: null, ramMb: 16384 });
       expect(server.updatedAt).toEqual(T1);
@@ -226,17 +201,14 @@ describe('Server', () => {
     });
   });
 
-  describe('changeStatus', () => {
+  describe('when its status changes', () => {
     it.each(['running', 'error', 'unknown'])('records stopped → %s', (status) => {
       const server = ServerMother.registered();
       server.changeStatus(status, T1);
       const [event] = server.pullEvents();
       expect(event).toBeInstanceOf(ServerStatusChanged);
-      expect(event).toMatchObject({
-        type: 'server.server.status_changed',
-        revision: 2,
-        data: { from: 'stopped', to: status },
-      });
+      expect(event.revision).toBe(2);
+      expect(jsonOf(event.data)).toEqual({ from: 'stopped', to: status });
       expect(server.status.value).toBe(status);
     });
 
@@ -258,13 +230,13 @@ describe('Server', () => {
     });
   });
 
-  describe('discard', () => {
+  describe('when discarded', () => {
     it('records the discard with no data', () => {
       const server = ServerMother.registered();
       server.discard(T1);
       const [event] = server.pullEvents();
       expect(event).toBeInstanceOf(ServerDiscarded);
-      expect(event).toMatchObject({ type: 'server.server.discarded', revision: 2, data: {} });
+      expect(event).toMatchObject({ revision: 2, data: {} });
       expect(server.discarded).toBe(true);
     });
 

@@ -1,7 +1,6 @@
 import {
   AggregateLifecycle,
   AggregateRoot,
-  ChangeSet,
   NotFoundError,
   unregistered,
   validateAll,
@@ -21,7 +20,7 @@ import { ServerDiscarded } from './events/server-discarded.event';
 import { ServerModified } from './events/server-modified.event';
 import { ServerRegistered } from './events/server-registered.event';
 import { ServerStatusChanged } from './events/server-status-changed.event';
-import { ApplicationCatalogue, ApplicationLabel } from './installations/application-catalogue';
+import { ApplicationCatalogue } from './installations/application-catalogue';
 import { ApplicationListedTwiceError } from './installations/application-listed-twice.error';
 import {
   InstallationDetails,
@@ -31,7 +30,6 @@ import {
 import { UninstallReason } from './installations/uninstall-reason';
 import { ServerDetails, ServerProfile, ServerProfileValues } from './server-profile.value-object';
 import { ServerStatus } from './server-status.value-object';
-import { InstalledApplicationSnapshot, ServerSnapshot } from './server.snapshot';
 
 /** A registration may bring credentials and applications along; all of it is taken or none. */
 export interface ServerRegistration extends ServerDetails {
@@ -99,10 +97,15 @@ export class Server extends AggregateRoot {
       }
       server.installationsByApplication.set(installation.applicationId, installation);
     }
-    const applications = server.installedApplications.map((installation) =>
-      labelled(installation, catalogue.installable(installation.applicationId)),
+    const applications = server.installedApplications.map((installation) => ({
+      installation,
+      label: catalogue.installable(installation.applicationId),
+    }));
+    server.recordChange(
+      ServerRegistered,
+      { profile, status: server.status, credentials: server.credentials, applications },
+      at,
     );
-    server.recordChange(ServerRegistered, () => server.registrationSnapshot(applications), at);
     return server;
   }
 
@@ -148,25 +151,20 @@ export class Server extends AggregateRoot {
   /** Changes the given fields; fields left out keep their value, null clears an optional one. */
   modify(changes: Partial<ServerDetails>, at: Date): void {
     this.assertNotDiscarded();
-    const before = this.currentProfile.toJSON();
-    const next = this.currentProfile.with(changes);
-    const after = next.toJSON();
-    const changeSet = new ChangeSet();
-    for (const field of Object.keys(before) as (keyof ServerProfileValues)[]) {
-      changeSet.compare(field, before[field], after[field]);
-    }
-    if (changeSet.isEmpty) return;
-    this.currentProfile = next;
-    this.recordChange(ServerModified, { changes: changeSet.toJSON() }, at);
+    const before = this.currentProfile;
+    const after = before.with(changes);
+    if (after.equals(before)) return;
+    this.currentProfile = after;
+    this.recordChange(ServerModified, { before, after }, at);
   }
 
   changeStatus(status: unknown, at: Date): void {
     this.assertNotDiscarded();
     const next = ServerStatus.create(status);
     if (next.equals(this.currentStatus)) return;
-    const from = this.currentStatus.value;
+    const from = this.currentStatus;
     this.currentStatus = next;
-    this.recordChange(ServerStatusChanged, { from, to: next.value }, at);
+    this.recordChange(ServerStatusChanged, { from, to: next }, at);
   }
 
   /** Soft delete: the server stays readable, its name is free again, it accepts no commands. */
@@ -181,7 +179,7 @@ export class Server extends AggregateRoot {
     this.assertNotDiscarded();
     const credential = Credential.create(details, vault);
     this.admit(credential);
-    this.recordChange(CredentialAdded, credential.snapshot(), at);
+    this.recordChange(CredentialAdded, { credential }, at);
     return credential.id;
   }
 
@@ -192,10 +190,11 @@ export class Server extends AggregateRoot {
     at: Date,
   ): void {
     this.assertNotDiscarded();
-    const revision = this.credential(credentialId).revise(changes, vault);
-    if (revision.changes.isEmpty) return;
-    this.admit(revision.credential);
-    this.recordChange(CredentialModified, { credentialId, changes: revision.changes.toJSON() }, at);
+    const before = this.credential(credentialId);
+    const { credential: after, passwordReplaced } = before.revise(changes, vault);
+    if (after.equals(before)) return;
+    this.admit(after);
+    this.recordChange(CredentialModified, { before, after, passwordReplaced }, at);
   }
 
   removeCredential(credentialId: string, at: Date): void {
@@ -226,7 +225,7 @@ export class Server extends AggregateRoot {
     const current = this.installationsByApplication.get(installation.applicationId);
     if (installation.equals(current)) return 'unchanged';
     this.installationsByApplication.set(installation.applicationId, installation);
-    this.recordChange(ApplicationInstalled, installation.toJSON(), at);
+    this.recordChange(ApplicationInstalled, { installation }, at);
     return current ? 'moved' : 'installed';
   }
 
@@ -263,29 +262,4 @@ export class Server extends AggregateRoot {
     }
     return credential;
   }
-
-  private registrationSnapshot(
-    applications: readonly InstalledApplicationSnapshot[],
-  ): ServerSnapshot {
-    return {
-      id: this.id,
-      ...this.currentProfile.toJSON(),
-      status: this.currentStatus.value,
-      credentials: this.credentials.map((credential) => credential.snapshot()),
-      applications,
-      revision: this.revision,
-      createdAt: this.createdAt.toISOString(),
-      updatedAt: this.updatedAt.toISOString(),
-      discarded: this.discarded,
-    };
-  }
-}
-
-/** An installation as servers show it, with the catalogue's label in the API's field order. */
-function labelled(
-  installation: InstalledApplication,
-  { name, version, architecture }: ApplicationLabel,
-): InstalledApplicationSnapshot {
-  const { applicationId, installDir, logDir } = installation.toJSON();
-  return { applicationId, name, version, architecture, installDir, logDir };
 }

@@ -1,6 +1,9 @@
 import { requirePattern } from '@servertree/ddd';
 
-const SLUG = /^[a-z0-9][a-z0-9-]{0,31}$/;
+export const SLUG_MAX_LENGTH = 32;
+
+/** Environments and connection types; the API and the event schemas show this very pattern. */
+export const SLUG_PATTERN = new RegExp(`^[a-z0-9][a-z0-9-]{0,${SLUG_MAX_LENGTH - 1}}$`);
 
 /**
  * Short names operators choose and type into filters and scripts (environments, connection
@@ -10,7 +13,7 @@ export function requireSlug(field: string, value: unknown): string {
   return requirePattern(
     field,
     value,
-    SLUG,
+    SLUG_PATTERN,
     'a slug: 1–32 lower-case letters, digits or hyphens, not starting with a hyphen',
   );
 }

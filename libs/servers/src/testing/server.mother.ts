@@ -1,5 +1,6 @@
 import { CredentialDetails } from '../domain/credentials/credential.entity';
 import { ServerRegistration, Server } from '../domain/server.aggregate';
+import { ServerDetails } from '../domain/server-profile.value-object';
 import { fixedApplicationCatalogue } from './fixed-application-catalogue';
 import { ReversiblePasswordVault } from './reversible-password-vault';
 
@@ -17,6 +18,19 @@ export const ServerMother = {
       environment: 'production',
       operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' },
       ...overrides,
+    };
+  },
+
+  /**
+   * A change to a registered server's profile: the name sent unchanged, RAM grown, the core
+   * count forgotten and the operating system upgraded.
+   */
+  modification(): Partial<ServerDetails> {
+    return {
+      name: 'web-01',
+      ramMb: 16384,
+      cpuCores: null,
+      operatingSystem: { name: 'Ubuntu', version: '24.10', architecture: 'x86_64' },
     };
   },
 

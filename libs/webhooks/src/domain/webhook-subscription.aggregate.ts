@@ -1,7 +1,6 @@
 import {
   AggregateLifecycle,
   AggregateRoot,
-  ChangeSet,
   InvalidInputError,
   optional,
   requireText,
@@ -14,7 +13,10 @@ import { WebhookCreated } from './events/webhook-created.event';
 import { WebhookDisabled, type WebhookDisabledReason } from './events/webhook-disabled.event';
 import { WebhookRemoved } from './events/webhook-removed.event';
 import type { SealedWebhookSecret } from './webhook-secret';
-import type { WebhookSubscriptionSnapshot } from './webhook-subscription.snapshot';
+import type {
+  SubscriptionValues,
+  WebhookSubscriptionSnapshot,
+} from './webhook-subscription.snapshot';
 import { WebhookUrl } from './webhook-url.value-object';
 
 interface SubscriptionProps {
@@ -57,7 +59,7 @@ export class WebhookSubscription extends AggregateRoot {
   ): WebhookSubscription {
     const props = WebhookSubscription.validate({ enabled: true, ...details });
     const subscription = new WebhookSubscription(id, props, secret, unregistered(at));
-    subscription.recordChange(WebhookCreated, () => subscription.snapshot(), at);
+    subscription.recordChange(WebhookCreated, subscription.values(), at);
     return subscription;
   }
 
@@ -89,22 +91,20 @@ export class WebhookSubscription extends AggregateRoot {
    */
   change(changes: Partial<SubscriptionDetails>, at: Date): void {
     this.assertNotDiscarded();
+    const before = this.values();
     const next = WebhookSubscription.validate({
-      url: changes.url ?? this.props.url.value,
-      eventTypes: changes.eventTypes ?? this.props.eventTypes.patterns,
-      description: changes.description === undefined ? this.props.description : changes.description,
-      enabled: changes.enabled ?? this.props.enabled,
+      url: changes.url ?? before.url,
+      eventTypes: changes.eventTypes ?? before.eventTypes,
+      description: changes.description === undefined ? before.description : changes.description,
+      enabled: changes.enabled ?? before.enabled,
     });
-    const changeSet = new ChangeSet()
-      .compare('url', this.props.url, next.url)
-      .compare('eventTypes', this.props.eventTypes, next.eventTypes)
-      .compare('description', this.props.description, next.description)
-      .compare('enabled', this.props.enabled, next.enabled);
-    if (changeSet.isEmpty) return;
-    const onlyDisables = Object.keys(changeSet.toJSON()).join() === 'enabled' && !next.enabled;
     this.props = next;
+    const after = this.values();
+    if (JSON.stringify(after) === JSON.stringify(before)) return;
+    const onlyDisables =
+      !after.enabled && JSON.stringify({ ...after, enabled: true }) === JSON.stringify(before);
     if (onlyDisables) this.recordChange(WebhookDisabled, { reason: 'requested' }, at);
-    else this.recordChange(WebhookChanged, { changes: changeSet.toJSON() }, at);
+    else this.recordChange(WebhookChanged, { before, after }, at);
   }
 
   /** Stops deliveries; a no-op when already disabled. */
@@ -121,13 +121,19 @@ export class WebhookSubscription extends AggregateRoot {
     this.recordChange(WebhookRemoved, {}, at);
   }
 
-  snapshot(): WebhookSubscriptionSnapshot {
+  values(): SubscriptionValues {
     return {
-      id: this.id,
       url: this.props.url.value,
       eventTypes: this.props.eventTypes.patterns,
       description: this.props.description,
       enabled: this.props.enabled,
+    };
+  }
+
+  snapshot(): WebhookSubscriptionSnapshot {
+    return {
+      id: this.id,
+      ...this.values(),
       revision: this.revision,
       createdAt: this.createdAt.toISOString(),
       updatedAt: this.updatedAt.toISOString(),

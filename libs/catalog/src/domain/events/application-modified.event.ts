@@ -1,11 +1,8 @@
-import { Changes, DomainEvent } from '@servertree/ddd';
+import { DomainEvent } from '@servertree/ddd';
+import type { ApplicationDescription } from '../application-description';
 
-export interface ApplicationModifiedData {
-  /** Only the fields that changed, each as `{ from, to }`. */
-  readonly changes: Changes;
-}
-
-export class ApplicationModified extends DomainEvent<ApplicationModifiedData> {
-  static readonly type = 'server.application.modified';
-  readonly type = ApplicationModified.type;
-}
+/** The description before and after the change; they differ in at least one field. */
+export class ApplicationModified extends DomainEvent<{
+  readonly before: ApplicationDescription;
+  readonly after: ApplicationDescription;
+}> {}

@@ -1,7 +1,5 @@
 import { DomainEvent } from '@servertree/ddd';
-import { ApplicationSnapshot } from '../application.snapshot';
+import type { ApplicationDescription } from '../application-description';
 
-export class ApplicationRegistered extends DomainEvent<ApplicationSnapshot> {
-  static readonly type = 'server.application.registered';
-  readonly type = ApplicationRegistered.type;
-}
+/** A new entry of the catalogue; the event's revision and time are its own. */
+export class ApplicationRegistered extends DomainEvent<ApplicationDescription> {}

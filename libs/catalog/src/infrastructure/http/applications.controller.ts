@@ -1,39 +1,19 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import {
-  ApiIdParam,
-  ApiIfMatch,
-  ApiListQuery,
-  ApiProblems,
-  ETAG_HEADER,
-  etagOf,
-  expectedRevisionFrom,
+  Answer,
+  ExpectedRevision,
+  IdParam,
   Idempotent,
+  ListRoute,
   parseListQuery,
   QueryParams,
-  UuidParamPipe,
+  ReadRoute,
   withPageLinks,
+  WriteRoute,
 } from '@servertree/platform';
-import { FastifyReply } from 'fastify';
 import { DiscardApplicationCommand } from '../../application/commands/discard-application/discard-application.command';
 import { ModifyApplicationCommand } from '../../application/commands/modify-application/modify-application.command';
 import { RegisterApplicationCommand } from '../../application/commands/register-application/register-application.command';
@@ -53,10 +33,9 @@ const BASE_PATH = '/api/v1/applications';
 /**
  * HTTP adapter of the catalogue: translates requests into commands and queries, and their
  * results into responses. No rule lives here. A write answers with the application as it now
- * stands, read back through the query side.
+ * stands, read back through the query side; the route decorators add its ETag.
  */
 @ApiTags('applications')
-@ApiProblems(401, 403)
 @Controller('applications')
 export class ApplicationsController {
   constructor(
@@ -66,42 +45,34 @@ export class ApplicationsController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({ summary: 'Register an application in the catalogue' })
-  @ApiCreatedResponse({
-    type: ApplicationResponse,
-    headers: {
-      ...ETAG_HEADER,
-      Location: { description: 'URL of the new application', schema: { type: 'string' } },
-    },
+  @WriteRoute({
+    summary: 'Register an application in the catalogue',
+    created: { type: ApplicationResponse, location: 'URL of the new application' },
+    problems: [400, 409, 413, 415],
   })
-  @ApiProblems(400, 409, 413, 415)
-  async register(
-    @Body() body: RegisterApplicationRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ApplicationView> {
+  async register(@Body() body: RegisterApplicationRequest): Promise<Answer<ApplicationView>> {
     const { id } = await this.commandBus.execute(
       new RegisterApplicationCommand(body.name, body.version, body.architecture),
     );
-    reply.header('Location', `${BASE_PATH}/${id}`);
-    return this.current(id, reply);
+    return Answer.created(await this.current(id), `${BASE_PATH}/${id}`);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read one application (discarded ones included)' })
-  @ApiIdParam('id', 'Application id')
-  @ApiOkResponse({ type: ApplicationResponse, headers: ETAG_HEADER })
-  @ApiProblems(400, 404)
-  read(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ApplicationView> {
-    return this.current(id, reply);
+  @ReadRoute({
+    summary: 'Read one application (discarded ones included)',
+    ok: ApplicationResponse,
+    problems: [400, 404],
+  })
+  read(@IdParam('id', 'Application id') id: string): Promise<ApplicationView> {
+    return this.current(id);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List applications (discarded ones only when `discarded` is filtered)' })
-  @ApiListQuery(APPLICATION_LIST_SCHEMA)
-  @ApiOkResponse({ type: ApplicationPageResponse })
+  @ListRoute({
+    summary: 'List applications (discarded ones only when `discarded` is filtered)',
+    page: ApplicationPageResponse,
+    schema: APPLICATION_LIST_SCHEMA,
+  })
   async list(@Query() query: QueryParams): Promise<ApplicationPageResponse> {
     const criteria = parseListQuery(query, APPLICATION_LIST_SCHEMA);
     const page = await this.queryBus.execute(new ListApplicationsQuery(criteria));
@@ -109,44 +80,34 @@ export class ApplicationsController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change name, version and/or architecture' })
-  @ApiIdParam('id', 'Application id')
-  @ApiIfMatch()
-  @ApiOkResponse({ type: ApplicationResponse, headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412, 413, 415)
+  @WriteRoute({
+    summary: 'Change name, version and/or architecture',
+    ok: ApplicationResponse,
+    problems: [400, 404, 409, 412, 413, 415],
+  })
   async modify(
-    @Param('id', new UuidParamPipe('id')) id: string,
+    @IdParam('id', 'Application id') id: string,
     @Body() body: ModifyApplicationRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ApplicationView> {
-    await this.commandBus.execute(
-      new ModifyApplicationCommand(id, body, expectedRevisionFrom(ifMatch)),
-    );
-    return this.current(id, reply);
+    await this.commandBus.execute(new ModifyApplicationCommand(id, body, expectedRevision));
+    return this.current(id);
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Discard (soft-delete) an application; servers uninstall it' })
-  @ApiIdParam('id', 'Application id')
-  @ApiIfMatch()
-  @ApiNoContentResponse({ headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412)
-  async discard(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
-    const { revision } = await this.commandBus.execute(
-      new DiscardApplicationCommand(id, expectedRevisionFrom(ifMatch)),
-    );
-    reply.header('ETag', etagOf(revision));
+  @WriteRoute({
+    summary: 'Discard (soft-delete) an application; servers uninstall it',
+    noContent: true,
+    problems: [400, 404, 409, 412],
+  })
+  discard(
+    @IdParam('id', 'Application id') id: string,
+    @ExpectedRevision() expectedRevision: number | undefined,
+  ): Promise<CommandAcknowledgement> {
+    return this.commandBus.execute(new DiscardApplicationCommand(id, expectedRevision));
   }
 
-  private async current(id: string, reply: FastifyReply): Promise<ApplicationView> {
-    const view = await this.queryBus.execute(new GetApplicationQuery(id));
-    reply.header('ETag', etagOf(view.revision));
-    return view;
+  private current(id: string): Promise<ApplicationView> {
+    return this.queryBus.execute(new GetApplicationQuery(id));
   }
 }

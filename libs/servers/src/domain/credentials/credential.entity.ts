@@ -1,8 +1,7 @@
-import { ChangeSet, Identifier, omitUndefined, optional, validateAll } from '@servertree/ddd';
+import { Identifier, omitUndefined, optional, validateAll } from '@servertree/ddd';
 import { IpAddress } from '../network/ip-address.value-object';
 import { Port } from '../network/port.value-object';
 import { ConnectionType } from './connection-type.value-object';
-import { CredentialSnapshot } from './credential.snapshot';
 import { Password } from './password';
 import { PasswordVault } from './password-vault.port';
 import { SealedPassword } from './sealed-password.value-object';
@@ -19,16 +18,20 @@ export interface CredentialDetails {
   readonly publicPort?: unknown;
 }
 
-/** A credential as storage holds it, its password sealed. */
-export interface StoredCredential {
+/** A credential as plain values, everything but its password. */
+export interface CredentialValues {
   readonly id: string;
   readonly connectionType: string;
   readonly username: string;
-  readonly password: SealedPassword;
   readonly localIp: string;
   readonly localPort: number;
   readonly publicIp: string | null;
   readonly publicPort: number | null;
+}
+
+/** A credential as storage holds it, its password sealed. */
+export interface StoredCredential extends CredentialValues {
+  readonly password: SealedPassword;
 }
 
 /** Everything about a credential but its secret. */
@@ -41,19 +44,10 @@ interface Access {
   readonly publicPort: Port | null;
 }
 
-const ACCESS_FIELDS = [
-  'connectionType',
-  'username',
-  'localIp',
-  'localPort',
-  'publicIp',
-  'publicPort',
-] as const satisfies readonly (keyof Access)[];
-
-/** A credential as a revision would leave it, with what the revision changes. */
+/** A credential as a revision would leave it, and whether the revision replaced its password. */
 export interface CredentialRevision {
   readonly credential: Credential;
-  readonly changes: ChangeSet;
+  readonly passwordReplaced: boolean;
 }
 
 /**
@@ -91,26 +85,29 @@ export class Credential {
 
   /**
    * This credential with the given fields changed (fields left out keep their value, null
-   * clears an optional one), and what that changes. `this` stays as it is.
+   * clears an optional one). `this` stays as it is.
    */
   revise(changes: Partial<CredentialDetails>, vault: PasswordVault): CredentialRevision {
     const next = validateAll({
-      access: () => Credential.validateAccess({ ...this.snapshot(), ...omitUndefined(changes) }),
+      access: () => Credential.validateAccess({ ...this.toJSON(), ...omitUndefined(changes) }),
       // A password can be replaced, never removed: null is refused like any bad password.
       password: () =>
         changes.password === undefined ? undefined : Password.create(changes.password),
     });
-    const changeSet = new ChangeSet();
-    for (const field of ACCESS_FIELDS) {
-      changeSet.compare(field, this.access[field], next.access[field]);
-    }
-    let password = this.password;
     // A password is compared with the stored one, so sending it again changes nothing.
-    if (next.password && !vault.reveal(this.password).equals(next.password)) {
-      changeSet.conceal('password');
-      password = vault.seal(next.password);
-    }
-    return { credential: new Credential(this.id, next.access, password), changes: changeSet };
+    const passwordReplaced =
+      next.password !== undefined && !vault.reveal(this.password).equals(next.password);
+    const password = passwordReplaced ? vault.seal(next.password!) : this.password;
+    return { credential: new Credential(this.id, next.access, password), passwordReplaced };
+  }
+
+  /** The same credential in every field, its sealed password included. */
+  equals(other: Credential): boolean {
+    return (
+      this.id === other.id &&
+      JSON.stringify(this.toJSON()) === JSON.stringify(other.toJSON()) &&
+      this.password.equals(other.password)
+    );
   }
 
   /** The same account (connection type and username) as `other`, whatever else differs. */
@@ -125,13 +122,12 @@ export class Credential {
     return vault.reveal(this.password);
   }
 
-  snapshot(): CredentialSnapshot {
+  toJSON(): CredentialValues {
     const { connectionType, username, localIp, localPort, publicIp, publicPort } = this.access;
     return {
       id: this.id,
       connectionType: connectionType.value,
       username: username.value,
-      hasPassword: true,
       localIp: localIp.value,
       localPort: localPort.value,
       publicIp: publicIp?.value ?? null,

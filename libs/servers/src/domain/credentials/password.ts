@@ -13,6 +13,7 @@ const CONCEALED = '[password]';
  * the value, not even its length.
  */
 export class Password {
+  static readonly MAX_LENGTH = 1024;
   readonly #plaintext: string;
 
   private constructor(plaintext: string) {
@@ -27,8 +28,11 @@ export class Password {
     if (typeof value !== 'string') {
       throw InvalidInputError.single('password', 'password must be a string');
     }
-    if (value.length < 1 || value.length > 1024) {
-      throw InvalidInputError.single('password', 'password must be 1–1024 characters long');
+    if (value.length < 1 || value.length > Password.MAX_LENGTH) {
+      throw InvalidInputError.single(
+        'password',
+        `password must be 1–${Password.MAX_LENGTH} characters long`,
+      );
     }
     return new Password(value);
   }

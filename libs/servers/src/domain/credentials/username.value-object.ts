@@ -6,7 +6,11 @@ import { requireText, TextValue } from '@servertree/ddd';
  * on most systems `Admin` and `admin` are different accounts.
  */
 export class Username extends TextValue {
+  static readonly MAX_LENGTH = 128;
+
   static create(value: unknown): Username {
-    return new Username(requireText('username', value, { min: 1, max: 128, trim: true }));
+    return new Username(
+      requireText('username', value, { min: 1, max: Username.MAX_LENGTH, trim: true }),
+    );
   }
 }

@@ -1,8 +1,4 @@
 import { DomainEvent } from '@servertree/ddd';
-import { CredentialSnapshot } from '../credentials/credential.snapshot';
+import type { Credential } from '../credentials/credential.entity';
 
-/** Carries the credential as the API shows it: never its password. */
-export class CredentialAdded extends DomainEvent<CredentialSnapshot> {
-  static readonly type = 'server.server.credential_added';
-  readonly type = CredentialAdded.type;
-}
+export class CredentialAdded extends DomainEvent<{ readonly credential: Credential }> {}

@@ -1,12 +1,9 @@
-import { Changes, DomainEvent } from '@servertree/ddd';
+import { DomainEvent } from '@servertree/ddd';
+import type { Credential } from '../credentials/credential.entity';
 
-export interface CredentialModifiedData {
-  readonly credentialId: string;
-  /** Only the fields that changed; a new password shows as `password: { changed: true }`. */
-  readonly changes: Changes;
-}
-
-export class CredentialModified extends DomainEvent<CredentialModifiedData> {
-  static readonly type = 'server.server.credential_modified';
-  readonly type = CredentialModified.type;
-}
+/** The credential before and after; a replaced password is told by `passwordReplaced` alone. */
+export class CredentialModified extends DomainEvent<{
+  readonly before: Credential;
+  readonly after: Credential;
+  readonly passwordReplaced: boolean;
+}> {}

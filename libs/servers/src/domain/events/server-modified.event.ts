@@ -1,11 +1,8 @@
-import { Changes, DomainEvent } from '@servertree/ddd';
+import { DomainEvent } from '@servertree/ddd';
+import type { ServerProfile } from '../server-profile.value-object';
 
-export interface ServerModifiedData {
-  /** Only the fields that changed, each as `{ from, to }`; operatingSystem as a whole. */
-  readonly changes: Changes;
-}
-
-export class ServerModified extends DomainEvent<ServerModifiedData> {
-  static readonly type = 'server.server.modified';
-  readonly type = ServerModified.type;
-}
+/** The profile before and after the change; they differ in at least one field. */
+export class ServerModified extends DomainEvent<{
+  readonly before: ServerProfile;
+  readonly after: ServerProfile;
+}> {}

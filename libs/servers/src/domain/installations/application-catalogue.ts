@@ -1,3 +1,5 @@
+import type { InstalledApplication } from './installed-application.value-object';
+
 /** How the catalogue names an application; servers show it beside their own install data. */
 export interface ApplicationLabel {
   readonly name: string;
@@ -17,4 +19,10 @@ export interface ApplicationCatalogue {
    * @throws DiscardedApplicationError for a discarded one
    */
   installable(applicationId: string): ApplicationLabel;
+}
+
+/** An installation together with the catalogue's label, as a registration records it. */
+export interface LabelledInstallation {
+  readonly installation: InstalledApplication;
+  readonly label: ApplicationLabel;
 }

@@ -9,9 +9,11 @@ const ABSOLUTE_PATH = /^(?:\/\P{Cc}*|[A-Za-z]:[\\/][^\p{Cc}<>:"|?*]*)$/u;
 
 /** Where an application is installed or logs to, 1–255 characters. */
 export class DirectoryPath extends TextValue {
+  static readonly MAX_LENGTH = 255;
+
   /** @param field the input field it was given as: `installDir` or `logDir`. */
   static create(field: string, value: unknown): DirectoryPath {
-    const path = requireText(field, value, { min: 1, max: 255 });
+    const path = requireText(field, value, { min: 1, max: DirectoryPath.MAX_LENGTH });
     return new DirectoryPath(
       requirePattern(
         field,

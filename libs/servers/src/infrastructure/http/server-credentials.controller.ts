@@ -1,34 +1,15 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Header, Patch, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import {
-  ApiIdParam,
-  ApiIfMatch,
-  ApiProblems,
-  ETAG_HEADER,
-  etagOf,
-  expectedRevisionFrom,
+  Answer,
+  ExpectedRevision,
+  IdParam,
   Idempotent,
   RequiresRole,
-  UuidParamPipe,
+  WriteRoute,
 } from '@servertree/platform';
-import { FastifyReply } from 'fastify';
 import { AddCredentialCommand } from '../../application/commands/add-credential/add-credential.command';
 import { ModifyCredentialCommand } from '../../application/commands/modify-credential/modify-credential.command';
 import { RemoveCredentialCommand } from '../../application/commands/remove-credential/remove-credential.command';
@@ -38,11 +19,10 @@ import { AddCredentialRequest } from './dto/add-credential.request';
 import { ModifyCredentialRequest } from './dto/modify-credential.request';
 import { RevealedPasswordResponse } from './dto/revealed-password.response';
 import { ServerResponse } from './dto/server.response';
-import { replyWithServer, SERVERS_PATH } from './server-reply';
+import { currentServer, SERVERS_PATH } from './server-reply';
 
 /** A server's credentials, changed through the server: writes answer with the whole server. */
 @ApiTags('servers')
-@ApiProblems(401, 403)
 @Controller('servers/:id/credentials')
 export class ServerCredentialsController {
   constructor(
@@ -52,68 +32,51 @@ export class ServerCredentialsController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({ summary: 'Add a credential (at most one per connection type and username)' })
-  @ApiIdParam('id', 'Server id')
-  @ApiIfMatch()
-  @ApiCreatedResponse({
-    type: ServerResponse,
-    headers: {
-      ...ETAG_HEADER,
-      Location: { description: 'URL of the new credential', schema: { type: 'string' } },
-    },
+  @WriteRoute({
+    summary: 'Add a credential (at most one per connection type and username)',
+    created: { type: ServerResponse, location: 'URL of the new credential' },
+    problems: [400, 404, 409, 412, 413, 415],
   })
-  @ApiProblems(400, 404, 409, 412, 413, 415, 422)
   async add(
-    @Param('id', new UuidParamPipe('id')) id: string,
+    @IdParam('id', 'Server id') id: string,
     @Body() body: AddCredentialRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ServerView> {
+    @ExpectedRevision() expectedRevision: number | undefined,
+  ): Promise<Answer<ServerView>> {
     const { credentialId } = await this.commandBus.execute(
-      new AddCredentialCommand(id, body, expectedRevisionFrom(ifMatch)),
+      new AddCredentialCommand(id, body, expectedRevision),
     );
-    reply.header('Location', `${SERVERS_PATH}/${id}/credentials/${credentialId}`);
-    return replyWithServer(this.queryBus, id, reply);
+    return Answer.created(
+      await currentServer(this.queryBus, id),
+      `${SERVERS_PATH}/${id}/credentials/${credentialId}`,
+    );
   }
 
   @Patch(':credentialId')
-  @ApiOperation({ summary: 'Change a credential; a password given replaces the stored one' })
-  @ApiIdParam('id', 'Server id')
-  @ApiIdParam('credentialId', 'Credential id')
-  @ApiIfMatch()
-  @ApiOkResponse({ type: ServerResponse, headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412, 413, 415)
+  @WriteRoute({
+    summary: 'Change a credential; a password given replaces the stored one',
+    ok: ServerResponse,
+    problems: [400, 404, 409, 412, 413, 415],
+  })
   async modify(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Param('credentialId', new UuidParamPipe('credentialId')) credentialId: string,
+    @IdParam('id', 'Server id') id: string,
+    @IdParam('credentialId', 'Credential id') credentialId: string,
     @Body() body: ModifyCredentialRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ServerView> {
     await this.commandBus.execute(
-      new ModifyCredentialCommand(id, credentialId, body, expectedRevisionFrom(ifMatch)),
+      new ModifyCredentialCommand(id, credentialId, body, expectedRevision),
     );
-    return replyWithServer(this.queryBus, id, reply);
+    return currentServer(this.queryBus, id);
   }
 
   @Delete(':credentialId')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Remove a credential' })
-  @ApiIdParam('id', 'Server id')
-  @ApiIdParam('credentialId', 'Credential id')
-  @ApiIfMatch()
-  @ApiNoContentResponse({ headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412)
-  async remove(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Param('credentialId', new UuidParamPipe('credentialId')) credentialId: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
-    const { revision } = await this.commandBus.execute(
-      new RemoveCredentialCommand(id, credentialId, expectedRevisionFrom(ifMatch)),
-    );
-    reply.header('ETag', etagOf(revision));
+  @WriteRoute({ summary: 'Remove a credential', noContent: true, problems: [400, 404, 409, 412] })
+  remove(
+    @IdParam('id', 'Server id') id: string,
+    @IdParam('credentialId', 'Credential id') credentialId: string,
+    @ExpectedRevision() expectedRevision: number | undefined,
+  ): Promise<CommandAcknowledgement> {
+    return this.commandBus.execute(new RemoveCredentialCommand(id, credentialId, expectedRevision));
   }
 
   /**
@@ -122,24 +85,21 @@ export class ServerCredentialsController {
    * reveal is revealed, and recorded, again.
    */
   @Post(':credentialId/reveal')
-  @HttpCode(200)
   @RequiresRole('admin')
-  @ApiOperation({ summary: 'Reveal the password (admin; recorded as credential_revealed)' })
-  @ApiIdParam('id', 'Server id')
-  @ApiIdParam('credentialId', 'Credential id')
-  @ApiIfMatch()
-  @ApiOkResponse({ type: RevealedPasswordResponse, headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412)
+  @Header('Cache-Control', 'no-store')
+  @WriteRoute({
+    summary: 'Reveal the password (admin; recorded as credential_revealed)',
+    ok: RevealedPasswordResponse,
+    problems: [400, 404, 409, 412],
+  })
   async reveal(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Param('credentialId', new UuidParamPipe('credentialId')) credentialId: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RevealedPasswordResponse> {
+    @IdParam('id', 'Server id') id: string,
+    @IdParam('credentialId', 'Credential id') credentialId: string,
+    @ExpectedRevision() expectedRevision: number | undefined,
+  ): Promise<Answer<RevealedPasswordResponse>> {
     const { revision, password } = await this.commandBus.execute(
-      new RevealCredentialCommand(id, credentialId, expectedRevisionFrom(ifMatch)),
+      new RevealCredentialCommand(id, credentialId, expectedRevision),
     );
-    reply.header('ETag', etagOf(revision)).header('Cache-Control', 'no-store');
-    return { password: password.plaintext() };
+    return Answer.tagged({ password: password.plaintext() }, revision);
   }
 }

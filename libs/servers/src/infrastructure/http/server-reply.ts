@@ -1,6 +1,4 @@
 import { QueryBus } from '@nestjs/cqrs';
-import { etagOf } from '@servertree/platform';
-import { FastifyReply } from 'fastify';
 import { GetServerQuery } from '../../application/queries/get-server/get-server.query';
 import { ServerView } from '../../application/queries/server.view';
 
@@ -9,14 +7,8 @@ export const SERVERS_PATH = '/api/v1/servers';
 
 /**
  * What a server endpoint answers, a write on a credential or an installation included: the
- * whole server as it now stands, read back through the query side, with its ETag.
+ * whole server as it now stands, read back through the query side (its route adds the ETag).
  */
-export async function replyWithServer(
-  queryBus: QueryBus,
-  serverId: string,
-  reply: FastifyReply,
-): Promise<ServerView> {
-  const view = await queryBus.execute(new GetServerQuery(serverId));
-  reply.header('ETag', etagOf(view.revision));
-  return view;
+export function currentServer(queryBus: QueryBus, serverId: string): Promise<ServerView> {
+  return queryBus.execute(new GetServerQuery(serverId));
 }

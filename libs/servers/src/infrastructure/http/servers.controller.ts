@@ -1,40 +1,19 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { CommandAcknowledgement } from '@servertree/ddd';
 import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import {
-  ApiIdParam,
-  ApiIfMatch,
-  ApiListQuery,
-  ApiProblems,
-  ETAG_HEADER,
-  etagOf,
-  expectedRevisionFrom,
+  Answer,
+  ExpectedRevision,
+  IdParam,
   Idempotent,
+  ListRoute,
   parseListQuery,
   QueryParams,
-  UuidParamPipe,
+  ReadRoute,
   withPageLinks,
+  WriteRoute,
 } from '@servertree/platform';
-import { FastifyReply } from 'fastify';
 import { ChangeServerStatusCommand } from '../../application/commands/change-server-status/change-server-status.command';
 import { DiscardServerCommand } from '../../application/commands/discard-server/discard-server.command';
 import { ModifyServerCommand } from '../../application/commands/modify-server/modify-server.command';
@@ -49,14 +28,13 @@ import { ModifyServerRequest } from './dto/modify-server.request';
 import { RegisterServerRequest } from './dto/register-server.request';
 import { ServerPageResponse } from './dto/server-page.response';
 import { ServerResponse } from './dto/server.response';
-import { replyWithServer, SERVERS_PATH } from './server-reply';
+import { currentServer, SERVERS_PATH } from './server-reply';
 
 /**
  * HTTP adapter of the server itself: translates requests into commands and queries, and
  * their results into responses. No rule lives here.
  */
 @ApiTags('servers')
-@ApiProblems(401, 403)
 @Controller('servers')
 export class ServersController {
   constructor(
@@ -66,42 +44,32 @@ export class ServersController {
 
   @Post()
   @Idempotent()
-  @ApiOperation({
+  @WriteRoute({
     summary: 'Register a server, optionally with credentials and applications (all or nothing)',
+    created: { type: ServerResponse, location: 'URL of the new server' },
+    problems: [400, 404, 409, 413, 415],
   })
-  @ApiCreatedResponse({
-    type: ServerResponse,
-    headers: {
-      ...ETAG_HEADER,
-      Location: { description: 'URL of the new server', schema: { type: 'string' } },
-    },
-  })
-  @ApiProblems(400, 404, 409, 413, 415, 422)
-  async register(
-    @Body() body: RegisterServerRequest,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ServerView> {
+  async register(@Body() body: RegisterServerRequest): Promise<Answer<ServerView>> {
     const { id } = await this.commandBus.execute(new RegisterServerCommand(body));
-    reply.header('Location', `${SERVERS_PATH}/${id}`);
-    return replyWithServer(this.queryBus, id, reply);
+    return Answer.created(await currentServer(this.queryBus, id), `${SERVERS_PATH}/${id}`);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Read one server (discarded ones included)' })
-  @ApiIdParam('id', 'Server id')
-  @ApiOkResponse({ type: ServerResponse, headers: ETAG_HEADER })
-  @ApiProblems(400, 404)
-  read(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ServerView> {
-    return replyWithServer(this.queryBus, id, reply);
+  @ReadRoute({
+    summary: 'Read one server (discarded ones included)',
+    ok: ServerResponse,
+    problems: [400, 404],
+  })
+  read(@IdParam('id', 'Server id') id: string): Promise<ServerView> {
+    return currentServer(this.queryBus, id);
   }
 
   @Get()
-  @ApiOperation({ summary: 'List servers (discarded ones only when `discarded` is filtered)' })
-  @ApiListQuery(SERVER_LIST_SCHEMA)
-  @ApiOkResponse({ type: ServerPageResponse })
+  @ListRoute({
+    summary: 'List servers (discarded ones only when `discarded` is filtered)',
+    page: ServerPageResponse,
+    schema: SERVER_LIST_SCHEMA,
+  })
   async list(@Query() query: QueryParams): Promise<ServerPageResponse> {
     const criteria = parseListQuery(query, SERVER_LIST_SCHEMA);
     const page = await this.queryBus.execute(new ListServersQuery(criteria));
@@ -109,54 +77,45 @@ export class ServersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Change name, sizes, environment and/or operating system' })
-  @ApiIdParam('id', 'Server id')
-  @ApiIfMatch()
-  @ApiOkResponse({ type: ServerResponse, headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412, 413, 415)
+  @WriteRoute({
+    summary: 'Change name, sizes, environment and/or operating system',
+    ok: ServerResponse,
+    problems: [400, 404, 409, 412, 413, 415],
+  })
   async modify(
-    @Param('id', new UuidParamPipe('id')) id: string,
+    @IdParam('id', 'Server id') id: string,
     @Body() body: ModifyServerRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ServerView> {
-    await this.commandBus.execute(new ModifyServerCommand(id, body, expectedRevisionFrom(ifMatch)));
-    return replyWithServer(this.queryBus, id, reply);
+    await this.commandBus.execute(new ModifyServerCommand(id, body, expectedRevision));
+    return currentServer(this.queryBus, id);
   }
 
   @Put(':id/status')
-  @ApiOperation({ summary: 'Set the status: running, stopped, error or unknown' })
-  @ApiIdParam('id', 'Server id')
-  @ApiIfMatch()
-  @ApiOkResponse({ type: ServerResponse, headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412, 413, 415)
+  @WriteRoute({
+    summary: 'Set the status: running, stopped, error or unknown',
+    ok: ServerResponse,
+    problems: [400, 404, 409, 412, 413, 415],
+  })
   async changeStatus(
-    @Param('id', new UuidParamPipe('id')) id: string,
+    @IdParam('id', 'Server id') id: string,
     @Body() body: ChangeStatusRequest,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ServerView> {
-    await this.commandBus.execute(
-      new ChangeServerStatusCommand(id, body.status, expectedRevisionFrom(ifMatch)),
-    );
-    return replyWithServer(this.queryBus, id, reply);
+    await this.commandBus.execute(new ChangeServerStatusCommand(id, body.status, expectedRevision));
+    return currentServer(this.queryBus, id);
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Discard (soft-delete) a server; it stays readable by id' })
-  @ApiIdParam('id', 'Server id')
-  @ApiIfMatch()
-  @ApiNoContentResponse({ headers: ETAG_HEADER })
-  @ApiProblems(400, 404, 409, 412)
-  async discard(
-    @Param('id', new UuidParamPipe('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
-    const { revision } = await this.commandBus.execute(
-      new DiscardServerCommand(id, expectedRevisionFrom(ifMatch)),
-    );
-    reply.header('ETag', etagOf(revision));
+  @WriteRoute({
+    summary: 'Discard (soft-delete) a server; it stays readable by id',
+    noContent: true,
+    problems: [400, 404, 409, 412],
+  })
+  discard(
+    @IdParam('id', 'Server id') id: string,
+    @ExpectedRevision() expectedRevision: number | undefined,
+  ): Promise<CommandAcknowledgement> {
+    return this.commandBus.execute(new DiscardServerCommand(id, expectedRevision));
   }
 }

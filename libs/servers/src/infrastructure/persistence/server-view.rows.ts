@@ -1,20 +1,12 @@
 import { booleanFrom, timestampFrom } from '@servertree/platform';
-import { CredentialSnapshot } from '../../domain/credentials/credential.snapshot';
+import { CredentialValues } from '../../domain/credentials/credential.entity';
 import { ServerStatusName } from '../../domain/server-status.value-object';
-import { InstalledApplicationSnapshot } from '../../domain/server.snapshot';
-import { ServerView } from '../../application/queries/server.view';
+import { InstalledApplicationView, ServerView } from '../../application/queries/server.view';
+import { ProfileColumns, profileOf } from './server.mapper';
 
 /** Raw rows of the read queries, as either driver returns them. */
-export interface ServerRow {
+export interface ServerRow extends ProfileColumns {
   id: string;
-  name: string;
-  cpuCores: number | null;
-  ramMb: number | null;
-  diskGb: number | null;
-  environment: string;
-  osName: string;
-  osVersion: string;
-  osArchitecture: string;
   status: ServerStatusName;
   revision: number;
   createdAt: Date | string;
@@ -22,11 +14,11 @@ export interface ServerRow {
   discarded: boolean | number;
 }
 
-export interface CredentialRow extends Omit<CredentialSnapshot, 'hasPassword'> {
+export interface CredentialRow extends CredentialValues {
   serverId: string;
 }
 
-export interface InstallationRow extends InstalledApplicationSnapshot {
+export interface InstallationRow extends InstalledApplicationView {
   serverId: string;
 }
 
@@ -37,16 +29,7 @@ export function serverViewOf(
 ): ServerView {
   return {
     id: row.id,
-    name: row.name,
-    cpuCores: row.cpuCores,
-    ramMb: row.ramMb,
-    diskGb: row.diskGb,
-    environment: row.environment,
-    operatingSystem: {
-      name: row.osName,
-      version: row.osVersion,
-      architecture: row.osArchitecture,
-    },
+    ...profileOf(row),
     status: row.status,
     credentials: credentials.map((credential) => ({
       id: credential.id,

@@ -1,5 +1,6 @@
 import { SealedPassword } from '../../domain/credentials/sealed-password.value-object';
 import { Server } from '../../domain/server.aggregate';
+import { ServerProfileValues } from '../../domain/server-profile.value-object';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
 import { ServerRecord } from './server.record';
@@ -11,21 +12,55 @@ export interface ServerRows {
   readonly applications: ServerApplicationRecord[];
 }
 
+/** The columns of the `servers` row that hold the profile. */
+export type ProfileColumns = Omit<ServerProfileValues, 'operatingSystem'> &
+  Pick<ServerRecord, 'osName' | 'osVersion' | 'osArchitecture'>;
+
+/**
+ * Scalar profile fields are stored under their own names (a new one needs only its column on
+ * ServerRecord); the operating system is the one field spread over columns.
+ */
+export function profileColumns({
+  operatingSystem,
+  ...scalars
+}: ServerProfileValues): ProfileColumns {
+  return {
+    ...scalars,
+    osName: operatingSystem.name,
+    osVersion: operatingSystem.version,
+    osArchitecture: operatingSystem.architecture,
+  };
+}
+
+/** The columns of a `servers` row that are not the profile's scalar fields. */
+const NOT_SCALAR_PROFILE = new Set([
+  'id',
+  'status',
+  'revision',
+  'createdAt',
+  'updatedAt',
+  'discarded',
+  'osName',
+  'osVersion',
+  'osArchitecture',
+]);
+
+/** The profile held by a `servers` row (a record, or a raw row of the read side). */
+export function profileOf(row: ProfileColumns): ServerProfileValues {
+  const scalars = Object.entries(row).filter(([column]) => !NOT_SCALAR_PROFILE.has(column));
+  return {
+    ...(Object.fromEntries(scalars) as Omit<ServerProfileValues, 'operatingSystem'>),
+    operatingSystem: { name: row.osName, version: row.osVersion, architecture: row.osArchitecture },
+  };
+}
+
 /** Translates between the aggregate and its rows. */
 export const ServerMapper = {
   toRows(server: Server): ServerRows {
-    const { name, cpuCores, ramMb, diskGb, environment, operatingSystem } = server.profile.toJSON();
     return {
       server: {
         id: server.id,
-        name,
-        cpuCores,
-        ramMb,
-        diskGb,
-        environment,
-        osName: operatingSystem.name,
-        osVersion: operatingSystem.version,
-        osArchitecture: operatingSystem.architecture,
+        ...profileColumns(server.profile.toJSON()),
         status: server.status.value,
         revision: server.revision,
         createdAt: server.createdAt,
@@ -34,7 +69,7 @@ export const ServerMapper = {
       },
       credentials: server.credentials.map((credential) => {
         const { id, connectionType, username, localIp, localPort, publicIp, publicPort } =
-          credential.snapshot();
+          credential.toJSON();
         return {
           id,
           serverId: server.id,
@@ -59,18 +94,7 @@ export const ServerMapper = {
     return Server.reconstitute(
       server.id,
       {
-        profile: {
-          name: server.name,
-          cpuCores: server.cpuCores,
-          ramMb: server.ramMb,
-          diskGb: server.diskGb,
-          environment: server.environment,
-          operatingSystem: {
-            name: server.osName,
-            version: server.osVersion,
-            architecture: server.osArchitecture,
-          },
-        },
+        profile: profileOf(server),
         status: server.status,
         credentials: credentials.map((credential) => ({
           ...credential,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListCriteria, Page } from '@servertree/ddd';
-import { ColumnMap, fetchListPage, SqlListMapping, SqlTemplate } from '@servertree/platform';
+import { fetchListPage, SqlListMapping, SqlTemplate } from '@servertree/platform';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { SERVER_LIST_SCHEMA } from '../../application/queries/list-servers/list-servers.query';
 import { ServerReadModel } from '../../application/queries/server.read-model.port';
@@ -11,29 +11,29 @@ import { ServerCredentialRecord } from './server-credential.record';
 import { CredentialRow, InstallationRow, ServerRow, serverViewOf } from './server-view.rows';
 import { ServerRecord } from './server.record';
 
-const LIST_MAPPING: SqlListMapping = {
-  columns: {
-    id: 's.id',
-    name: 's.name',
-    cpuCores: 's.cpu_cores',
-    ramMb: 's.ram_mb',
-    diskGb: 's.disk_gb',
-    environment: 's.environment',
-    'operatingSystem.name': 's.os_name',
-    'operatingSystem.version': 's.os_version',
-    'operatingSystem.architecture': 's.os_architecture',
-    status: 's.status',
-    revision: 's.revision',
-    createdAt: 's.created_at',
-    updatedAt: 's.updated_at',
-    discarded: 's.discarded',
-    // EXISTS keeps one row per server however many applications match.
-    applicationId: (lookup, placeholders) =>
-      `${lookup === 'n' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM server_applications sa ` +
-      `WHERE sa.server_id = s.id AND sa.application_id IN (${placeholders.join(', ')}))`,
-  } satisfies ColumnMap<typeof SERVER_LIST_SCHEMA>,
-  searchColumn: 's.name',
-};
+/**
+ * How the list's fields reach SQL. Scalar fields are filtered and sorted by the column of the
+ * ServerRecord property of the same name, so a new one needs no line here; a list field left
+ * without a column stops the start.
+ */
+function listMapping(columns: Readonly<Record<string, string>>): SqlListMapping {
+  const mapping: SqlListMapping = {
+    columns: {
+      ...columns,
+      'operatingSystem.name': columns.osName,
+      'operatingSystem.version': columns.osVersion,
+      'operatingSystem.architecture': columns.osArchitecture,
+      // EXISTS keeps one row per server however many applications match.
+      applicationId: (lookup, placeholders) =>
+        `${lookup === 'n' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM server_applications sa ` +
+        `WHERE sa.server_id = s.id AND sa.application_id IN (${placeholders.join(', ')}))`,
+    },
+    searchColumn: columns.name,
+  };
+  const unmapped = Object.keys(SERVER_LIST_SCHEMA).filter((field) => !(field in mapping.columns));
+  if (unmapped.length > 0) throw new Error(`server list fields without a column: ${unmapped}`);
+  return mapping;
+}
 
 /**
  * Reads servers straight from their tables into views. Whether one server or a page of them,
@@ -49,8 +49,18 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     idsWithApplication: new SqlTemplate(),
   };
 
+  /** Every column of the `servers` row by its property name: `ramMb` → `s.ram_mb`. */
+  private readonly columns: Readonly<Record<string, string>>;
+  private readonly listMapping: SqlListMapping;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     super();
+    this.columns = Object.fromEntries(
+      dataSource
+        .getMetadata(ServerRecord)
+        .columns.map((column) => [column.propertyName, `s.${column.databaseName}`]),
+    );
+    this.listMapping = listMapping(this.columns);
   }
 
   async findById(id: string): Promise<ServerView | undefined> {
@@ -63,7 +73,11 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   }
 
   async list(criteria: ListCriteria): Promise<Page<ServerView>> {
-    const { total, rows } = await fetchListPage<ServerRow>(this.servers(), criteria, LIST_MAPPING);
+    const { total, rows } = await fetchListPage<ServerRow>(
+      this.servers(),
+      criteria,
+      this.listMapping,
+    );
     const items = await this.withChildren(rows);
     return { total, limit: criteria.limit, offset: criteria.offset, items };
   }
@@ -84,22 +98,7 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   private servers(): SelectQueryBuilder<ServerRecord> {
     return this.dataSource
       .createQueryBuilder(ServerRecord, 's')
-      .select([
-        's.id AS id',
-        's.name AS name',
-        's.cpu_cores AS cpuCores',
-        's.ram_mb AS ramMb',
-        's.disk_gb AS diskGb',
-        's.environment AS environment',
-        's.os_name AS osName',
-        's.os_version AS osVersion',
-        's.os_architecture AS osArchitecture',
-        's.status AS status',
-        's.revision AS revision',
-        's.created_at AS createdAt',
-        's.updated_at AS updatedAt',
-        's.discarded AS discarded',
-      ]);
+      .select(Object.entries(this.columns).map(([property, column]) => `${column} AS ${property}`));
   }
 
   private async withChildren(rows: readonly ServerRow[]): Promise<ServerView[]> {

@@ -81,8 +81,8 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
 
     expect(loaded.profile.toJSON()).toEqual(saved.profile.toJSON());
     expect(loaded.status.value).toBe('stopped');
-    expect(loaded.credentials.map((c) => c.snapshot())).toEqual(
-      saved.credentials.map((c) => c.snapshot()),
+    expect(loaded.credentials.map((c) => c.toJSON())).toEqual(
+      saved.credentials.map((c) => c.toJSON()),
     );
     expect(loaded.credentials.map((c) => c.password)).toEqual(
       saved.credentials.map((c) => c.password),

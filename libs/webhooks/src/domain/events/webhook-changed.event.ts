@@ -1,6 +1,8 @@
-import { DomainEvent, type Changes } from '@servertree/ddd';
+import { DomainEvent } from '@servertree/ddd';
+import type { SubscriptionValues } from '../webhook-subscription.snapshot';
 
-export class WebhookChanged extends DomainEvent<{ changes: Changes }> {
-  static readonly type = 'server.webhook.changed';
-  readonly type = WebhookChanged.type;
-}
+/** The subscription before and after the change; they differ in at least one field. */
+export class WebhookChanged extends DomainEvent<{
+  readonly before: SubscriptionValues;
+  readonly after: SubscriptionValues;
+}> {}

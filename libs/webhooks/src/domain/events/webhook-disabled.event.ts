@@ -3,7 +3,4 @@ import { DomainEvent } from '@servertree/ddd';
 /** `requested` by an admin, or `deliveries_failed`: nothing was delivered for 24 h. */
 export type WebhookDisabledReason = 'requested' | 'deliveries_failed';
 
-export class WebhookDisabled extends DomainEvent<{ reason: WebhookDisabledReason }> {
-  static readonly type = 'server.webhook.disabled';
-  readonly type = WebhookDisabled.type;
-}
+export class WebhookDisabled extends DomainEvent<{ readonly reason: WebhookDisabledReason }> {}

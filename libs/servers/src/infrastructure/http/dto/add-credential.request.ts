@@ -1,15 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
-
-const SLUG = '^[a-z0-9][a-z0-9-]{0,31}$';
+import { Password } from '../../../domain/credentials/password';
+import { Username } from '../../../domain/credentials/username.value-object';
+import { Port } from '../../../domain/network/port.value-object';
+import { SLUG_PATTERN } from '../../../domain/slug';
 
 /** Shape only: `@Allow` admits the property and rejects unknown ones; the domain judges values. */
 export class AddCredentialRequest {
-  @ApiProperty({ example: 'ssh', pattern: SLUG, description: 'ssh, rdp, winrm, ...' })
+  @ApiProperty({
+    example: 'ssh',
+    pattern: SLUG_PATTERN.source,
+    description: 'ssh, rdp, winrm, ...',
+  })
   @Allow()
   connectionType!: string;
 
-  @ApiProperty({ example: 'deploy', minLength: 1, maxLength: 128 })
+  @ApiProperty({ example: 'deploy', minLength: 1, maxLength: Username.MAX_LENGTH })
   @Allow()
   username!: string;
 
@@ -17,7 +23,7 @@ export class AddCredentialRequest {
     format: 'password',
     writeOnly: true,
     minLength: 1,
-    maxLength: 1024,
+    maxLength: Password.MAX_LENGTH,
     description: 'Stored encrypted; never shown again except through the audited reveal',
   })
   @Allow()
@@ -27,7 +33,7 @@ export class AddCredentialRequest {
   @Allow()
   localIp!: string;
 
-  @ApiProperty({ example: 22, minimum: 1, maximum: 65535 })
+  @ApiProperty({ example: 22, minimum: 1, maximum: Port.MAX })
   @Allow()
   localPort!: number;
 
@@ -40,7 +46,13 @@ export class AddCredentialRequest {
   @Allow()
   publicIp?: string | null;
 
-  @ApiPropertyOptional({ type: Number, example: 2222, minimum: 1, maximum: 65535, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 2222,
+    minimum: 1,
+    maximum: Port.MAX,
+    nullable: true,
+  })
   @Allow()
   publicPort?: number | null;
 }

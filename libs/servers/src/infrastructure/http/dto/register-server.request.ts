@@ -4,6 +4,9 @@ import { Allow, IsArray, IsObject, IsOptional, ValidateNested } from 'class-vali
 import { AddCredentialRequest } from './add-credential.request';
 import { InlineInstallationRequest } from './inline-installation.request';
 import { OperatingSystemRequest } from './operating-system.request';
+import { HARDWARE_LIMITS } from '../../../domain/hardware.value-object';
+import { ServerName } from '../../../domain/server-name.value-object';
+import { SLUG_PATTERN } from '../../../domain/slug';
 
 /**
  * Shape only: which properties exist and which are objects or arrays, so unknown properties
@@ -11,29 +14,41 @@ import { OperatingSystemRequest } from './operating-system.request';
  * is for the value objects to say (see Server.register).
  */
 export class RegisterServerRequest {
-  @ApiProperty({ example: 'web-01', minLength: 1, maxLength: 255 })
+  @ApiProperty({ example: 'web-01', minLength: 1, maxLength: ServerName.MAX_LENGTH })
   @Allow()
   name!: string;
 
-  @ApiPropertyOptional({ type: Number, example: 4, minimum: 1, maximum: 4096, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 4,
+    minimum: HARDWARE_LIMITS.cpuCores.min,
+    maximum: HARDWARE_LIMITS.cpuCores.max,
+    nullable: true,
+  })
   @Allow()
   cpuCores?: number | null;
 
   @ApiPropertyOptional({
     type: Number,
     example: 8192,
-    minimum: 1,
-    maximum: 67108864,
+    minimum: HARDWARE_LIMITS.ramMb.min,
+    maximum: HARDWARE_LIMITS.ramMb.max,
     nullable: true,
   })
   @Allow()
   ramMb?: number | null;
 
-  @ApiPropertyOptional({ type: Number, example: 200, minimum: 1, maximum: 1048576, nullable: true })
+  @ApiPropertyOptional({
+    type: Number,
+    example: 200,
+    minimum: HARDWARE_LIMITS.diskGb.min,
+    maximum: HARDWARE_LIMITS.diskGb.max,
+    nullable: true,
+  })
   @Allow()
   diskGb?: number | null;
 
-  @ApiProperty({ example: 'production', pattern: '^[a-z0-9][a-z0-9-]{0,31}$' })
+  @ApiProperty({ example: 'production', pattern: SLUG_PATTERN.source })
   @Allow()
   environment!: string;
 

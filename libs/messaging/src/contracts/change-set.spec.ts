@@ -1,5 +1,5 @@
 import { ChangeSet } from './change-set';
-import { TextValue } from './text-value';
+import { TextValue } from '@servertree/ddd';
 
 class Label extends TextValue {
   static of(value: string): Label {

@@ -1,0 +1,24 @@
+import { FixedClock } from '@servertree/ddd/testing';
+import { ApplicationCatalogueLoader } from '../application/application-catalogue.loader';
+import { ServerRegistration } from '../domain/server.aggregate';
+import { fixedApplicationDirectory } from './fixed-application-catalogue';
+import { InMemoryServerRepository } from './in-memory-server.repository';
+import { ReversiblePasswordVault } from './reversible-password-vault';
+import { ServerMother } from './server.mother';
+
+/**
+ * What a server command handler depends on, in memory: the repository holding the mother's
+ * registered server (SERVER_ID, revision 1, registered with `registration`), a readable vault,
+ * the fixed catalogue and a fixed clock.
+ */
+export function serverCommandFixture(registration: Partial<ServerRegistration> = {}) {
+  const vault = new ReversiblePasswordVault();
+  const server = ServerMother.registered(registration, vault);
+  return {
+    server,
+    servers: new InMemoryServerRepository().given(server),
+    vault,
+    catalogueLoader: new ApplicationCatalogueLoader(fixedApplicationDirectory),
+    clock: new FixedClock(),
+  };
+}
