@@ -5,8 +5,10 @@ import { CreateIdempotencyKeys1764100000010 } from './1764100000010-create-idemp
 import { CreateInbox1764100000030 } from './1764100000030-create-inbox';
 import { RenameDomainEventsToOutbox1764100000040 } from './1764100000040-rename-domain-events-to-outbox';
 import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
-import { AddFeedPosition1764100000070 } from './1764100000070-add-feed-position';
-import { CreateWebhooks1764100000071 } from './1764100000071-create-webhooks';
+import { AddOutboxTraceparent1764100000070 } from './1764100000070-add-outbox-traceparent';
+import { CreateOutboxLease1764100000080 } from './1764100000080-create-outbox-lease';
+import { AddFeedPosition1764100000090 } from './1764100000090-add-feed-position';
+import { CreateWebhooks1764100000091 } from './1764100000091-create-webhooks';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -17,6 +19,8 @@ export const migrations = [
   CreateInbox1764100000030,
   RenameDomainEventsToOutbox1764100000040,
   ServerListAccessPaths1764100000060,
-  AddFeedPosition1764100000070,
-  CreateWebhooks1764100000071,
+  AddOutboxTraceparent1764100000070,
+  CreateOutboxLease1764100000080,
+  AddFeedPosition1764100000090,
+  CreateWebhooks1764100000091,
 ];

@@ -60,7 +60,10 @@ describe('Event delivery across broker outages and restarts (MariaDB + RabbitMQ)
   }
 
   it('takes writes while the broker is away and delivers every event, in order, once it is back', async () => {
-    const t = await startTestApp({ env: broker.env(proxy.urlFor(TEST_RABBITMQ_URL)) });
+    // No grace: readiness is to fail as soon as the broker is cut.
+    const t = await startTestApp({
+      env: { ...broker.env(proxy.urlFor(TEST_RABBITMQ_URL)), READINESS_BROKER_GRACE_SECONDS: '0' },
+    });
     broker.adoptConsumerQueuesOf(t.app);
     try {
       const ids = [await register(t, 'web'), await register(t, 'db'), await register(t, 'cache')];

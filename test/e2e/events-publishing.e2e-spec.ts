@@ -71,6 +71,7 @@ describe('Domain events on RabbitMQ (MariaDB + RabbitMQ)', () => {
         contentType: 'application/cloudevents+json',
         messageId: event.id,
         deliveryMode: 2,
+        headers: expect.objectContaining({ traceparent: event.traceparent }),
       });
     }
     const common = {
@@ -80,6 +81,7 @@ describe('Domain events on RabbitMQ (MariaDB + RabbitMQ)', () => {
       subject: id,
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
       datacontenttype: 'application/json',
+      traceparent: expect.stringMatching(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/),
     };
     expect(messages.map((m) => m.event)).toEqual([
       {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ConsoleLogger, INestApplicationContext, ModuleMetadata } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { MessagingModule } from '@servertree/messaging';
-import { AppConfig, PlatformModule } from '@servertree/platform';
+import { AppConfig, createRootLogger, PlatformModule } from '@servertree/platform';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { createTestDatabase, TestDatabase } from './mariadb';
@@ -35,7 +35,7 @@ export async function startMessagingContext(
   });
   const module = await Test.createTestingModule({
     imports: [
-      PlatformModule.forRoot(config, migrations),
+      PlatformModule.forRoot(config, migrations, createRootLogger(config)),
       MessagingModule.forRoot(config),
       ...(imports ?? []),
     ],

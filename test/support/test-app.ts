@@ -7,6 +7,7 @@ import { sign } from 'jsonwebtoken';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
+import type { LogCapture } from './log-capture';
 import { createTestDatabase, TestDatabase } from './mariadb';
 
 export const TEST_JWT_SECRET = 'test-secret-for-servertree-e2e-tests-only-0123456789';
@@ -33,6 +34,8 @@ export interface TestAppOptions {
   readonly env?: Record<string, string>;
   /** Rewrites the MariaDB URL the app gets, e.g. to reach it through a TcpProxy. */
   readonly databaseUrl?: (url: string) => string;
+  /** Receives the app's log lines instead of stdout. */
+  readonly logs?: LogCapture;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(database ? { DATABASE_URL: options.databaseUrl?.(database.url) ?? database.url } : {}),
     ...options.env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, { logDestination: options.logs });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const token = (claims: object, expiresIn: string | number = '1h') =>

@@ -1,10 +1,15 @@
-import { Logger, RequestMethod } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import {
   AppConfig,
+  createRootLogger,
   inputShapePipe,
   installEdgeHooks,
+  Metrics,
+  observeRequests,
   ProblemDetailsFilter,
 } from '@servertree/platform';
 import { AppModule } from './app.module';
@@ -12,38 +17,44 @@ import { setUpApiDocs } from './api-docs';
 
 const ONE_MIB = 1024 * 1024;
 
+export interface CreateAppOptions {
+  /** Where log lines go instead of stdout (tests read them). */
+  readonly logDestination?: DestinationStream;
+}
+
 /**
  * Builds the HTTP application exactly as it runs in production; tests call this too, so what
  * they exercise is what ships. Fastify, because per-request overhead is the budget we are
  * measured on (see docs/adr/0002-fastify.md).
  */
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const logger = createRootLogger(config, options.logDestination);
   const adapter = new FastifyAdapter({ bodyLimit: ONE_MIB, trustProxy: true });
   installEdgeHooks(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: loggerLevels(config.logLevel),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, logger),
+    adapter,
+    // Lines logged while the modules start are kept until pino takes over, below.
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  observeRequests(adapter.getInstance(), logger, app.get(Metrics));
   app.setGlobalPrefix('api/v1', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'asyncapi.json', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(inputShapePipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks();
   setUpApiDocs(app);
-  Logger.log(`database: ${config.database.kind}`, 'ServerTree');
+  logger.info({ context: 'ServerTree' }, `database: ${config.database.kind}`);
   return app;
-}
-
-function loggerLevels(
-  level: AppConfig['logLevel'],
-): ('error' | 'warn' | 'log' | 'debug' | 'fatal')[] {
-  const order = ['fatal', 'error', 'warn', 'log', 'debug'] as const;
-  return order.slice(0, order.indexOf(level) + 1) as (
-    'error' | 'warn' | 'log' | 'debug' | 'fatal'
-  )[];
 }

@@ -1,3 +1,5 @@
+// First: tracing instruments http, mysql2 and amqplib as they load (see tracing.ts).
+import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigurationError } from '@servertree/platform';

@@ -28,4 +28,12 @@ export abstract class EventTransport {
 
   /** False while the transport certainly cannot deliver (broker unreachable). */
   abstract isReachable(): boolean;
+
+  /**
+   * Since when (epoch ms) the transport has been unable to deliver, undefined while it can.
+   * Readiness tolerates a short outage: the outbox keeps the events meanwhile.
+   */
+  unreachableSince(): number | undefined {
+    return undefined;
+  }
 }

@@ -12,6 +12,8 @@ export * from './history/api-event-history.decorator';
 export * from './history/event-page.response';
 export * from './history/read-event-history';
 export * from './messaging.module';
+export * from './outbox/outbox-lease';
+export * from './outbox/outbox-lease.record';
 export * from './outbox/outbox-writer';
 export * from './outbox/outbox.record';
 export * from './rabbitmq/consumer-queues';

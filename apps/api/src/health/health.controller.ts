@@ -11,7 +11,8 @@ import {
 
 /**
  * Liveness says the process answers; readiness says it can do its job: database reachable and
- * events reaching the broker (always so with in-process delivery).
+ * events reaching the broker (always so with in-process delivery), with a grace period for
+ * broker outages; it also shows how many events wait in the outbox and for how long.
  */
 @ApiTags('health')
 @PublicRoute()
@@ -31,12 +32,17 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database (and broker, when configured) reachable' })
+  @ApiOperation({
+    summary:
+      'Readiness: database reachable, broker (when configured) not unreachable for longer than ' +
+      'READINESS_BROKER_GRACE_SECONDS; reports the outbox backlog',
+  })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.broker.check('broker'),
+      () => this.broker.outbox('outbox'),
     ]);
   }
 }

@@ -5,6 +5,19 @@ import { CLOUD_EVENT_SCHEMA } from './cloud-event.schema';
 /** AMQP binding objects, version 0.2.0 of the AsyncAPI AMQP bindings. */
 const AMQP_BINDING_VERSION = '0.2.0';
 
+/** AMQP application headers; tracing tools read the trace context here without parsing the body. */
+const MESSAGE_HEADERS_SCHEMA = {
+  type: 'object',
+  properties: {
+    traceparent: {
+      type: 'string',
+      description:
+        'W3C trace context of the write behind the event; the same value as the CloudEvent ' +
+        'attribute `traceparent`. Absent on events stored before traces were recorded.',
+    },
+  },
+};
+
 /**
  * The AsyncAPI 2.6 description of everything the service publishes: one channel per routing
  * key on the topic exchange, one message per event type (the CloudEvent envelope with that
@@ -13,7 +26,10 @@ const AMQP_BINDING_VERSION = '0.2.0';
 export function asyncApiDocument(contracts: readonly EventContract[], exchange: string): object {
   const channels: Record<string, object> = {};
   const messages: Record<string, object> = {};
-  const schemas: Record<string, object> = { CloudEvent: CLOUD_EVENT_SCHEMA };
+  const schemas: Record<string, object> = {
+    CloudEvent: CLOUD_EVENT_SCHEMA,
+    MessageHeaders: MESSAGE_HEADERS_SCHEMA,
+  };
 
   for (const { event, type, summary, dataSchema } of contracts) {
     const name = event.name;
@@ -38,6 +54,7 @@ export function asyncApiDocument(contracts: readonly EventContract[], exchange: 
       title: name,
       summary,
       contentType: CLOUD_EVENT_CONTENT_TYPE,
+      headers: { $ref: '#/components/schemas/MessageHeaders' },
       payload: {
         allOf: [
           { $ref: '#/components/schemas/CloudEvent' },

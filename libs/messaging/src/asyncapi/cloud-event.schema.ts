@@ -45,5 +45,12 @@ export const CLOUD_EVENT_SCHEMA: JsonSchema = {
     },
     actor: { type: 'string', minLength: 1, description: 'Who made the change.' },
     data: { description: 'Depends on the type; see each message.' },
+    traceparent: {
+      type: 'string',
+      pattern: '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description:
+        'W3C trace context of the write behind the change (CloudEvents distributed tracing ' +
+        "extension), also sent as the AMQP header `traceparent`. Continue it to join the write's trace.",
+    },
   },
 };

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { SpanKind } from '@opentelemetry/api';
 import type { CloudEvent } from '../contracts/cloud-event';
-import { ExecutionContexts, UnitOfWork } from '@servertree/platform';
+import {
+  ConsumerOutcome,
+  ExecutionContexts,
+  inSpan,
+  Metrics,
+  TraceContexts,
+  UnitOfWork,
+} from '@servertree/platform';
 import { Inbox } from './inbox';
 import type { RegisteredConsumer } from './integration-event-consumers';
 
@@ -10,20 +18,39 @@ export class IntegrationEventDispatcher {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly inbox: Inbox,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
    * Runs the handler in one transaction with its inbox row: a failure leaves neither behind,
    * so the redelivery tries again; a success commits both, so a redelivery changes nothing.
    * Commands the handler sends join that transaction, and the events they record carry the
-   * cause's correlation id and actor (SPEC §4).
+   * cause's correlation id, actor (SPEC §4) and trace: the handling is a child span of the
+   * write that stored the event (SPEC §7).
    */
-  dispatch(consumer: RegisteredConsumer, event: CloudEvent): Promise<void> {
-    const cause = { correlationId: event.correlationid, actor: event.actor };
-    return ExecutionContexts.run(cause, () =>
-      this.unitOfWork.run(async () => {
-        if (await this.inbox.admit(consumer.name, event.id)) await consumer.handler.handle(event);
-      }),
+  async dispatch(consumer: RegisteredConsumer, event: CloudEvent): Promise<void> {
+    const cause = {
+      correlationId: event.correlationid,
+      actor: event.actor,
+      traceparent: event.traceparent,
+    };
+    const processed = await ExecutionContexts.run(cause, () =>
+      inSpan(
+        `consume ${event.type}`,
+        () =>
+          this.unitOfWork.run(async () => {
+            if (!(await this.inbox.admit(consumer.name, event.id))) return false;
+            await consumer.handler.handle(event);
+            return true;
+          }),
+        { kind: SpanKind.CONSUMER, parent: TraceContexts.continuing(event.traceparent) },
+      ),
     );
+    this.count(consumer, processed ? 'processed' : 'duplicate');
+  }
+
+  /** For the transports, which alone know whether a failure is retried or dead-lettered. */
+  count(consumer: RegisteredConsumer, outcome: ConsumerOutcome): void {
+    this.metrics.consumerMessages.inc({ consumer: consumer.name, outcome });
   }
 }

@@ -3,7 +3,7 @@
  * structured event (SPEC §4). The same shape is published on RabbitMQ, answered by the history
  * endpoints and handed to integration event consumers, so there is one contract to learn.
  *
- * Extension attributes (`aggregaterevision`, `correlationid`, `actor`) are lower-case
+ * Extension attributes (`aggregaterevision`, `correlationid`, `actor`, `traceparent`) are lower-case
  * alphanumerics because the CloudEvents spec requires it.
  */
 export interface CloudEvent<TData = unknown> {
@@ -23,4 +23,9 @@ export interface CloudEvent<TData = unknown> {
   readonly correlationid: string;
   readonly actor: string;
   readonly data: TData;
+  /**
+   * W3C trace context of the write behind the event (CloudEvents Distributed Tracing
+   * extension); absent on events stored before it was recorded.
+   */
+  readonly traceparent?: string;
 }

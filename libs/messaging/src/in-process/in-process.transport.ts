@@ -56,10 +56,14 @@ export class InProcessTransport extends EventTransport implements OnApplicationB
         return;
       } catch (error) {
         lastError = error;
-        if (attempt < MAX_DELIVERY_ATTEMPTS) await delay(RETRY_STEP_MS * attempt);
+        if (attempt < MAX_DELIVERY_ATTEMPTS) {
+          this.dispatcher.count(consumer, 'retried');
+          await delay(RETRY_STEP_MS * attempt);
+        }
       }
     }
     // No dead-letter queue here: the log line is the dead letter, with all it takes to replay it.
+    this.dispatcher.count(consumer, 'dead_lettered');
     this.logger.error(
       `${consumer.name} failed on ${event.type} ${event.id} ${MAX_DELIVERY_ATTEMPTS} times, ` +
         `giving up: ${errorMessage(lastError)}; ` +

@@ -21,5 +21,6 @@ export function toCloudEvent(record: OutboxRecord): CloudEvent {
     correlationid: record.correlationId,
     actor: record.actor,
     data: JSON.parse(record.data),
+    ...(record.traceparent ? { traceparent: record.traceparent } : {}),
   };
 }

@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Clock } from '@servertree/ddd';
+import { ExecutionContexts, Metrics } from '@servertree/platform';
 import { toCloudEvent } from './cloud-event.mapper';
 import { errorMessage } from '../error-message';
 import { EventTransport } from '../event-transport';
 import { OutboxBackoff } from './outbox-backoff';
-import { OutboxLock } from './outbox-lock';
-import { OutboxDrain } from './outbox-drain';
+import { OutboxLease, OutboxLeaseLostError } from './outbox-lease';
+import type { OutboxRecord } from './outbox.record';
 import { OutboxWakeUp } from './outbox-wake-up';
 
 /** Events per round trip: large enough for throughput, small enough to keep memory flat. */
@@ -17,8 +18,8 @@ const POLL_INTERVAL_MS = 500;
 
 /**
  * Moves stored events from the outbox to the transport, oldest first, and marks what the
- * transport confirmed. One loop per process, so batches never overlap; across processes the
- * outbox's drain lock takes over that role.
+ * transport confirmed. One loop per process, so batches never overlap; across processes only
+ * the holder of the OutboxLease publishes, and only its marks are accepted.
  *
  * It runs when nudged (right after a commit, through the OutboxSaga), every
  * `POLL_INTERVAL_MS` (rows committed by other instances, rows left by a crash), and with
@@ -37,9 +38,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private failures = 0;
 
   constructor(
-    private readonly lock: OutboxLock,
+    private readonly lease: OutboxLease,
     private readonly transport: EventTransport,
     private readonly clock: Clock,
+    private readonly metrics: Metrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -51,6 +53,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.stopping.abort();
     this.wakeUp.notify();
     await this.loop;
+    await this.lease
+      .release()
+      .catch((error: unknown) =>
+        this.logger.warn(`could not release the outbox lease: ${errorMessage(error)}`),
+      );
   }
 
   /** Something was committed: publish it now rather than at the next poll. Cheap; coalesces. */
@@ -73,19 +80,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Delivers batch after batch until nothing is pending. Never throws: false means delivery
-   * failed and is to be retried after a pause.
+   * Delivers batch after batch until nothing is pending, while this instance holds the lease.
+   * Never throws: false means delivery failed and is to be retried after a pause.
    */
   private async deliverPending(): Promise<boolean> {
-    let drain: OutboxDrain | undefined;
     try {
-      drain = await this.lock.beginDrain();
-      if (!drain) return true; // another instance is draining, our rows included
       while (!this.stopping.signal.aborted) {
-        const batch = await drain.pending(BATCH_SIZE);
+        // Another instance holds the lease: it publishes our rows too.
+        if (!(await this.lease.hold())) return true;
+        const batch = await this.lease.pending(BATCH_SIZE);
         if (batch.length === 0) return true;
         const delivery = await this.transport.publish(batch.map(toCloudEvent));
-        await drain.markPublished(batch.slice(0, delivery.confirmed), this.clock.now());
+        const published = batch.slice(0, delivery.confirmed);
+        await this.lease.markPublished(published, this.clock.now());
+        this.published(published);
         if (delivery.confirmed < batch.length) return this.failed(delivery.failure);
         // A short batch was all that was pending when read; anything committed since has
         // nudged the relay, so asking again now would only cost an empty round trip.
@@ -93,13 +101,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
       return true;
     } catch (error) {
-      return this.failed(error);
-    } finally {
-      await drain
-        ?.end()
-        .catch((error: unknown) =>
-          this.logger.warn(`could not end the drain: ${errorMessage(error)}`),
-        );
+      if (!(error instanceof OutboxLeaseLostError)) return this.failed(error);
+      // Stalled past the lease while another instance took over: it sends these events again.
+      this.logger.warn(errorMessage(error));
+      return true;
+    }
+  }
+
+  /**
+   * Counts what left, and logs each event (debug) in the context of the request that stored
+   * it, so that request's lines can be followed up to the broker.
+   */
+  private published(records: readonly OutboxRecord[]): void {
+    this.metrics.eventsPublished.inc(records.length);
+    for (const { correlationId, actor, traceparent, type, id } of records) {
+      ExecutionContexts.run({ correlationId, actor, traceparent: traceparent ?? undefined }, () =>
+        this.logger.debug(`published ${type} ${id} via ${this.transport.name}`),
+      );
     }
   }
 

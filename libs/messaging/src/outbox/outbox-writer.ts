@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContexts, UnitOfWork } from '@servertree/platform';
+import { ExecutionContexts, TraceContexts, UnitOfWork } from '@servertree/platform';
 import { DomainEvent } from '@servertree/ddd';
 import { EventCatalog } from '../contracts/event-catalog';
 import { OutboxRecord } from './outbox.record';
@@ -19,7 +19,9 @@ export class OutboxWriter {
 
   async append(aggregateType: string, events: DomainEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const { correlationId, actor } = ExecutionContexts.current();
+    const { correlationId, actor, traceparent } = ExecutionContexts.current();
+    // The innermost span when tracing is on (the command's), else the request's own context.
+    const trace = TraceContexts.active() ?? traceparent ?? null;
     const manager = await this.unitOfWork.manager();
     await manager.insert(
       OutboxRecord,
@@ -35,6 +37,7 @@ export class OutboxWriter {
           correlationId,
           actor,
           data: JSON.stringify(contract.toData(event)),
+          traceparent: trace,
           publishedAt: null,
         };
       }),

@@ -42,6 +42,10 @@ export class OutboxRecord {
   @Column({ type: 'text' })
   data!: string;
 
+  /** W3C `traceparent` of the write that recorded the event; null for events stored before. */
+  @Column({ type: 'varchar', length: 55, nullable: true })
+  traceparent!: string | null;
+
   /**
    * Where the event stands in the change feed: given after commit, in visibility order, by the
    * FeedSequencer; null until then.

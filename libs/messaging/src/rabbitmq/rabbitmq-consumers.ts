@@ -66,6 +66,7 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
         `${consumer.name}: message ${message.properties.messageId} is not a CloudEvent`,
       );
       await this.deadLetter(queues, message, 'not a CloudEvent');
+      this.dispatcher.count(consumer, 'dead_lettered');
       return undefined;
     }
     try {
@@ -76,10 +77,12 @@ export class RabbitMqConsumers implements OnApplicationBootstrap {
       const failure = `${consumer.name} failed on ${event.type} ${event.id} (attempt ${attempt} of ${MAX_DELIVERY_ATTEMPTS}): ${errorMessage(error)}`;
       if (attempt < MAX_DELIVERY_ATTEMPTS) {
         this.logger.warn(`${failure}; retrying in ${RETRY_DELAY_MS} ms`);
+        this.dispatcher.count(consumer, 'retried');
         return new Nack(false);
       }
       this.logger.error(`${failure}; moved to ${queues.deadLetter}`);
       await this.deadLetter(queues, message, errorMessage(error));
+      this.dispatcher.count(consumer, 'dead_lettered');
       return undefined;
     }
   }

@@ -14,6 +14,8 @@ import { ConsumerQueues } from './consumer-queues';
  */
 export class RabbitMqTopology implements OnApplicationBootstrap {
   private declared = false;
+  /** Unreachable from the start until the first declaration, and after each disconnect. */
+  private downSince: number | undefined = Date.now();
 
   constructor(
     private readonly connection: AmqpConnection,
@@ -26,9 +28,14 @@ export class RabbitMqTopology implements OnApplicationBootstrap {
     return this.declared && this.connection.connected;
   }
 
+  unreachableSince(): number | undefined {
+    return this.isDeclared() ? undefined : (this.downSince ?? Date.now());
+  }
+
   onApplicationBootstrap(): void {
     this.connection.managedConnection.on('disconnect', () => {
       this.declared = false;
+      this.downSince ??= Date.now();
     });
     // A channel setup: runs now if connected, and again after every reconnect. Not awaited,
     // because it settles only once the broker has been reached.
@@ -45,5 +52,6 @@ export class RabbitMqTopology implements OnApplicationBootstrap {
       }
     }
     this.declared = true;
+    this.downSince = undefined;
   }
 }

@@ -1,4 +1,6 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
+import { context } from '@opentelemetry/api';
+import { TraceContexts } from '@servertree/platform';
 import type { CloudEvent } from '../contracts/cloud-event';
 import { CLOUD_EVENT_CONTENT_TYPE } from '../outbox/cloud-event.mapper';
 import { Delivery, EventTransport } from '../event-transport';
@@ -32,6 +34,10 @@ export class RabbitMqTransport extends EventTransport {
     return this.topology.isDeclared();
   }
 
+  override unreachableSince(): number | undefined {
+    return this.topology.unreachableSince();
+  }
+
   async publish(events: readonly CloudEvent[]): Promise<Delivery> {
     // While disconnected, the channel would only pile messages up in memory; the outbox
     // already keeps them, durably.
@@ -45,17 +51,25 @@ export class RabbitMqTransport extends EventTransport {
     };
   }
 
+  /**
+   * Published inside the trace of the write that stored the event, so that the AMQP
+   * instrumentation (tracing on) makes its publish span a child of that write and injects a
+   * `traceparent` of the same trace; with tracing off the stored one is sent as it is.
+   */
   private send(event: CloudEvent): Promise<boolean> {
-    return this.connection.managedChannel.publish(
-      this.exchange,
-      event.type,
-      Buffer.from(JSON.stringify(event)),
-      {
-        persistent: true,
-        contentType: CLOUD_EVENT_CONTENT_TYPE,
-        messageId: event.id,
-        timeout: CONFIRM_TIMEOUT_MS,
-      },
+    return context.with(TraceContexts.continuing(event.traceparent), () =>
+      this.connection.managedChannel.publish(
+        this.exchange,
+        event.type,
+        Buffer.from(JSON.stringify(event)),
+        {
+          persistent: true,
+          contentType: CLOUD_EVENT_CONTENT_TYPE,
+          messageId: event.id,
+          timeout: CONFIRM_TIMEOUT_MS,
+          ...(event.traceparent ? { headers: { traceparent: event.traceparent } } : {}),
+        },
+      ),
     );
   }
 }

@@ -21,8 +21,46 @@ describe('AppConfig', () => {
       database: { kind: 'sqlite', path: join('/tmp/st', 'servertree.sqlite') },
       broker: undefined,
       runMigrations: true,
+      outboxLeaseSeconds: 5,
       auth: { hs256Secret: undefined, rs256PublicKey: undefined },
     });
+  });
+
+  it('logs pretty only for a person at a terminal outside production, JSON otherwise', () => {
+    const format = (env: Record<string, string>, terminal: boolean) =>
+      AppConfig.fromEnvironment({ DATA_DIR: '/tmp/st', ...env }, terminal).observability.logFormat;
+    expect(format({}, true)).toBe('pretty');
+    expect(format({}, false)).toBe('json');
+    expect(format({ LOG_FORMAT: 'json' }, true)).toBe('json');
+    expect(format({ LOG_FORMAT: 'pretty' }, false)).toBe('pretty');
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'mysql://u:p@db:3306/servertree',
+      RABBITMQ_URL: 'amqp://guest:guest@mq:5672',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      CREDENTIALS_KEY: 'k',
+    };
+    expect(format(production, true)).toBe('json');
+  });
+
+  it('reads the observability settings, and names a bad one', () => {
+    const config = AppConfig.fromEnvironment({
+      DATA_DIR: '/tmp/st',
+      METRICS_TOKEN: 'scrape',
+      READINESS_BROKER_GRACE_SECONDS: '5',
+    });
+    expect(config.observability).toMatchObject({
+      metricsToken: 'scrape',
+      brokerOutageGraceMs: 5000,
+    });
+    expect(AppConfig.fromEnvironment({ DATA_DIR: '/tmp/st' }).observability).toMatchObject({
+      metricsToken: undefined,
+      brokerOutageGraceMs: 60_000,
+    });
+    expect(problemsOf({ LOG_FORMAT: 'xml', READINESS_BROKER_GRACE_SECONDS: '-1' })).toEqual([
+      'LOG_FORMAT must be one of json, pretty (got "xml")',
+      'READINESS_BROKER_GRACE_SECONDS must be an integer between 0 and 86400 (got "-1")',
+    ]);
   });
 
   it('reads the real settings', () => {

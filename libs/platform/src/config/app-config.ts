@@ -30,6 +30,15 @@ export interface CredentialsConfig {
   readonly previousKeys: readonly string[];
 }
 
+export interface ObservabilityConfig {
+  /** `json`: one object per line for log pipelines; `pretty`: coloured text for people. */
+  readonly logFormat: 'json' | 'pretty';
+  /** Bearer token `/metrics` requires; unset = open (keep the port internal then). */
+  readonly metricsToken: string | undefined;
+  /** How long the broker may be unreachable before readiness fails (writes go on meanwhile). */
+  readonly brokerOutageGraceMs: number;
+}
+
 /** Outgoing webhooks (SPEC §6); the timings are settings so that tests need not wait 10 s. */
 export interface WebhooksConfig {
   /** Deliver to private, loopback and link-local addresses (WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
@@ -56,13 +65,23 @@ export class AppConfig {
   readonly dataDir!: string;
   readonly database!: DatabaseConfig;
   readonly runMigrations!: boolean;
+  /** How long a relay's outbox lease lasts unrenewed: the bound on failover (ADR 3). */
+  readonly outboxLeaseSeconds!: number;
   readonly broker!: BrokerConfig | undefined;
   readonly auth!: AuthConfig;
   readonly credentials!: CredentialsConfig;
   readonly logLevel!: 'error' | 'warn' | 'log' | 'debug';
+  readonly observability!: ObservabilityConfig;
   readonly webhooks!: WebhooksConfig;
 
-  static fromEnvironment(env: Record<string, string | undefined> = process.env): AppConfig {
+  /**
+   * @param stdoutIsTerminal whether a person is watching: then, outside production, logs are
+   *   pretty unless LOG_FORMAT says otherwise.
+   */
+  static fromEnvironment(
+    env: Record<string, string | undefined> = process.env,
+    stdoutIsTerminal = process.stdout.isTTY === true,
+  ): AppConfig {
     const read = new EnvReader(env);
     const environment = read.oneOf(
       'NODE_ENV',
@@ -102,6 +121,7 @@ export class AppConfig {
           }
         : { kind: 'sqlite', path: join(dataDir, 'servertree.sqlite') },
       runMigrations: read.boolean('MIGRATIONS_RUN', true),
+      outboxLeaseSeconds: read.integer('OUTBOX_LEASE_SECONDS', 5, 1, 300),
       broker: rabbitUrl
         ? {
             url: rabbitUrl,
@@ -118,6 +138,15 @@ export class AppConfig {
           .filter((key) => key !== ''),
       },
       logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+      observability: {
+        logFormat: read.oneOf(
+          'LOG_FORMAT',
+          ['json', 'pretty'],
+          stdoutIsTerminal && !production ? 'pretty' : 'json',
+        ),
+        metricsToken: read.string('METRICS_TOKEN'),
+        brokerOutageGraceMs: read.integer('READINESS_BROKER_GRACE_SECONDS', 60, 0, 86_400) * 1000,
+      },
       webhooks: {
         allowPrivateTargets: read.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
         timeoutMs: read.integer('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 10_000),

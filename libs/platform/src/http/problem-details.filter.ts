@@ -13,7 +13,7 @@ import {
   NotFoundError,
   RevisionMismatchError,
 } from '@servertree/ddd';
-import { isDatabaseUnavailable } from '../persistence/database-errors';
+import { DatabaseBusyError, isDatabaseUnavailable } from '../persistence/database-errors';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
 /** Seconds a client should wait before retrying while the database is away. */
@@ -32,10 +32,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // The stack goes into the message: pino drops arguments a message has no placeholder for.
     const body = toProblem(error, (unexpected) =>
       this.logger.error(
-        `request ${request.id} ${request.method} ${request.routeOptions?.url ?? request.url} failed: ${describe(unexpected)}`,
-        unexpected instanceof Error ? unexpected.stack : undefined,
+        `request ${request.id} ${request.method} ${request.routeOptions?.url ?? request.url} failed: ${describe(unexpected)}` +
+          (unexpected instanceof Error && unexpected.stack ? `\n${unexpected.stack}` : ''),
       ),
     );
     if (body.status === HttpStatus.SERVICE_UNAVAILABLE) {
@@ -67,6 +68,14 @@ export function toProblem(error: unknown, onUnexpected: (error: unknown) => void
   const fastifyError = error as { statusCode?: number; code?: string; message?: string };
   if (typeof fastifyError.code === 'string' && fastifyError.code.startsWith('FST_')) {
     return fromFastifyError(fastifyError.statusCode ?? 500, fastifyError.code);
+  }
+  if (error instanceof DatabaseBusyError) {
+    onUnexpected(error);
+    return problem(
+      'unavailable',
+      503,
+      'Concurrent changes kept conflicting with this one; nothing was changed. Retry shortly.',
+    );
   }
   if (isDatabaseUnavailable(error)) {
     onUnexpected(error);

@@ -11,19 +11,38 @@ import { ServerMapper, ServerRows } from './server.mapper';
 import { ServerRecord } from './server.record';
 
 type ChildTable = 'credentials' | 'applications';
-const CHILD_RECORDS = {
-  credentials: ServerCredentialRecord,
-  applications: ServerApplicationRecord,
-} as const;
+type ChildRecord = ServerCredentialRecord | ServerApplicationRecord;
+
+interface ChildTableMapping {
+  readonly record: new () => ChildRecord;
+  /** The row's primary key, by which it is written one by one. */
+  key(row: ChildRecord): Partial<ChildRecord>;
+}
+
+const CHILD_TABLES: Record<ChildTable, ChildTableMapping> = {
+  credentials: {
+    record: ServerCredentialRecord,
+    key: (row: ServerCredentialRecord) => ({ id: row.id }),
+  },
+  applications: {
+    record: ServerApplicationRecord,
+    key: (row: ServerApplicationRecord) => ({
+      serverId: row.serverId,
+      applicationId: row.applicationId,
+    }),
+  },
+};
+
+/** A server's child rows by table, each keyed by its primary key, the row as JSON. */
+type StoredChildren = Record<ChildTable, Map<string, string>>;
 
 @Injectable()
 export class TypeOrmServerRepository extends ServerRepository {
   /**
-   * The child rows each loaded server had, as JSON: a status change or a reveal must not
-   * rewrite credentials and installations it did not touch. Held weakly, so nothing here
-   * outlives the command that loaded the server.
+   * The child rows each loaded server had: a save writes only the rows that changed. Held
+   * weakly, so nothing here outlives the command that loaded the server.
    */
-  private readonly loadedChildren = new WeakMap<Server, Record<ChildTable, string>>();
+  private readonly loadedChildren = new WeakMap<Server, StoredChildren>();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -74,9 +93,13 @@ export class TypeOrmServerRepository extends ServerRepository {
   }
 
   /**
-   * A server has a handful of children, so a changed table is rewritten whole: simpler than
-   * diffing, and safe, as the revision-checked root update above already holds the server's
-   * row lock against concurrent writers.
+   * Row by row, each addressed by its primary key: never `DELETE ... WHERE server_id = ?`. On
+   * InnoDB such a range delete locks the gap around the server's rows even when it finds none
+   * (a first install), and two servers next to each other in the index then block each other's
+   * INSERT into that gap: the deadlock of issue 9 (installs on many servers at once). A delete
+   * or update by primary key of a row that exists locks that row only. The revision-checked
+   * root update above already holds the server's row, so the loaded rows are still the stored
+   * ones.
    */
   private async saveChildren(
     manager: EntityManager,
@@ -84,19 +107,30 @@ export class TypeOrmServerRepository extends ServerRepository {
     rows: ServerRows,
   ): Promise<void> {
     const loaded = this.loadedChildren.get(server);
-    const current = childrenOf(rows);
-    for (const table of Object.keys(CHILD_RECORDS) as ChildTable[]) {
-      if (loaded?.[table] === current[table]) continue;
-      const record = CHILD_RECORDS[table];
-      if (!server.isNew) await manager.delete(record, { serverId: server.id });
-      if (rows[table].length > 0) await manager.insert(record, rows[table]);
+    for (const table of Object.keys(CHILD_TABLES) as ChildTable[]) {
+      const { record, key } = CHILD_TABLES[table];
+      const before = loaded?.[table] ?? new Map<string, string>();
+      const children: ChildRecord[] = rows[table];
+      const after = new Map(children.map((row) => [JSON.stringify(key(row)), row]));
+      for (const stored of before.keys()) {
+        if (!after.has(stored)) await manager.delete(record, JSON.parse(stored));
+      }
+      const added: ChildRecord[] = [];
+      for (const [stored, row] of after) {
+        const previous = before.get(stored);
+        if (previous === undefined) added.push(row);
+        else if (previous !== JSON.stringify(row)) await manager.update(record, key(row), row);
+      }
+      if (added.length > 0) await manager.insert(record, added);
     }
   }
 }
 
-function childrenOf(rows: ServerRows): Record<ChildTable, string> {
-  return {
-    credentials: JSON.stringify(rows.credentials),
-    applications: JSON.stringify(rows.applications),
+function childrenOf(rows: ServerRows): StoredChildren {
+  const stored = (table: ChildTable) => {
+    const { key } = CHILD_TABLES[table];
+    const children: ChildRecord[] = rows[table];
+    return new Map(children.map((row) => [JSON.stringify(key(row)), JSON.stringify(row)]));
   };
+  return { credentials: stored('credentials'), applications: stored('applications') };
 }

@@ -7,8 +7,8 @@ import { dialectOf, MYSQL_TABLE_OPTIONS, runEach } from './support/dialect';
  * order events became visible. Rows stored before this migration were all committed: their
  * `sequence` is a valid visibility order for them, and the head starts after it.
  */
-export class AddFeedPosition1764100000070 implements MigrationInterface {
-  name = 'AddFeedPosition1764100000070';
+export class AddFeedPosition1764100000090 implements MigrationInterface {
+  name = 'AddFeedPosition1764100000090';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const mysql = dialectOf(queryRunner) === 'mysql';

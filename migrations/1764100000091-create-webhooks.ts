@@ -7,8 +7,8 @@ import { dialectOf, MYSQL_TABLE_OPTIONS, runEach } from './support/dialect';
  * event twice impossible; `ix_webhook_deliveries_line` finds the oldest pending event of an
  * aggregate per subscription, which holds back the later ones (per-aggregate order).
  */
-export class CreateWebhooks1764100000071 implements MigrationInterface {
-  name = 'CreateWebhooks1764100000071';
+export class CreateWebhooks1764100000091 implements MigrationInterface {
+  name = 'CreateWebhooks1764100000091';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     const mysql = dialectOf(queryRunner) === 'mysql';
