@@ -2,7 +2,12 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock, Identifier } from '@servertree/ddd';
 import { BackgroundLoop, OutboxRecord, toCloudEvent } from '@servertree/messaging';
-import { AppConfig, UnitOfWork } from '@servertree/platform';
+import {
+  AppConfig,
+  Metrics,
+  UnitOfWork,
+  type WebhookDeliveryOutcome,
+} from '@servertree/platform';
 import { EntityManager, In } from 'typeorm';
 import { DisableWebhookCommand } from '../../application/commands/disable-webhook/disable-webhook.command';
 import { WebhookDeliveryRecord } from '../persistence/webhook-delivery.record';
@@ -25,8 +30,6 @@ interface PreparedAttempt {
   readonly body: string;
   readonly key: Buffer;
 }
-
-export type DeliveryOutcome = 'delivered' | 'retried' | 'failed';
 
 /**
  * Sends due deliveries and records how it went. Safe with several instances and crashes:
@@ -60,6 +63,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly commandBus: CommandBus,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly metrics: Metrics,
     dispatcher: WebhookDispatcher,
   ) {
     this.schedule = new RetrySchedule(config.webhooks);
@@ -156,7 +160,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     const now = this.clock.now();
     const attempts = delivery.attempts + 1;
     const retryingSince = delivery.retryingSince ?? now;
-    const outcome: DeliveryOutcome = result.delivered
+    const outcome: WebhookDeliveryOutcome = result.delivered
       ? 'delivered'
       : this.schedule.givesUp(retryingSince, now)
         ? 'failed'
@@ -179,7 +183,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
         updatedAt: now,
       },
     );
-    this.counted(outcome);
+    this.metrics.recordWebhookDelivery(outcome);
     if (outcome === 'failed') await this.disableIfNothingArrives(manager, delivery.subscriptionId);
   }
 
@@ -201,10 +205,5 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
       await this.commandBus.execute(new DisableWebhookCommand(subscriptionId, 'deliveries_failed'));
       this.logger.warn(`webhook ${subscriptionId} disabled: nothing delivered for 24 h`);
     }
-  }
-
-  /** The seam for `servertree_webhook_deliveries_total{outcome}` once the metrics module lands. */
-  private counted(outcome: DeliveryOutcome): void {
-    this.logger.debug(`webhook delivery ${outcome}`);
   }
 }
