@@ -8,6 +8,8 @@ import { CreateServerTags1764100000050 } from './1764100000050-create-server-tag
 import { ServerListAccessPaths1764100000060 } from './1764100000060-server-list-access-paths';
 import { AddOutboxTraceparent1764100000070 } from './1764100000070-add-outbox-traceparent';
 import { CreateOutboxLease1764100000080 } from './1764100000080-create-outbox-lease';
+import { AddFeedPosition1764100000090 } from './1764100000090-add-feed-position';
+import { CreateWebhooks1764100000091 } from './1764100000091-create-webhooks';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   ServerListAccessPaths1764100000060,
   AddOutboxTraceparent1764100000070,
   CreateOutboxLease1764100000080,
+  AddFeedPosition1764100000090,
+  CreateWebhooks1764100000091,
 ];

@@ -6,6 +6,10 @@ import { GetEventHistoryHandler } from './history/get-event-history/get-event-hi
 import { Clock } from '@servertree/ddd';
 import { AppConfig, UnitOfWork } from '@servertree/platform';
 import { AsyncApiController } from './asyncapi/asyncapi.controller';
+import { ChangeFeed } from './feed/change-feed';
+import { ChangeFeedController } from './feed/change-feed.controller';
+import { FeedSequencer } from './feed/feed-sequencer';
+import { ReadChangeFeedHandler } from './feed/read-change-feed/read-change-feed.handler';
 import { Inbox } from './consumers/inbox';
 import { InboxRecord } from './consumers/inbox.record';
 import { IntegrationEventConsumers } from './consumers/integration-event-consumers';
@@ -27,7 +31,7 @@ import { rabbitMqProviders } from './rabbitmq/rabbitmq.providers';
  * Everything between a domain event and its subscribers (ADR 3): the outbox (its writer, for
  * the modules' repositories, the saga that wakes its relay after commit, the relay and its
  * lease), the transport (RabbitMQ, or in-process when RABBITMQ_URL is not set), integration
- * event consumers with their inbox, the event history and the AsyncAPI document. Global, so
+ * event consumers with their inbox, the change feed, the event history and the AsyncAPI document. Global, so
  * every module's repository gets the outbox writer without wiring it.
  */
 @Global()
@@ -40,7 +44,7 @@ export class MessagingModule {
         DiscoveryModule,
         TypeOrmModule.forFeature([OutboxRecord, OutboxLeaseRecord, InboxRecord]),
       ],
-      controllers: [AsyncApiController],
+      controllers: [AsyncApiController, ChangeFeedController],
       providers: [
         ...(config.broker
           ? rabbitMqProviders(config.broker)
@@ -61,8 +65,18 @@ export class MessagingModule {
         EventCatalog,
         { provide: EventHistory, useClass: TypeOrmEventHistory },
         GetEventHistoryHandler,
+        FeedSequencer,
+        ChangeFeed,
+        ReadChangeFeedHandler,
       ],
-      exports: [OutboxWriter, EventTransport, EventCatalog, OutboxBacklog],
+      exports: [
+        OutboxWriter,
+        EventTransport,
+        EventCatalog,
+        OutboxBacklog,
+        ChangeFeed,
+        FeedSequencer,
+      ],
     };
   }
 }

@@ -45,3 +45,6 @@ export * from './logging/request-observation';
 export * from './logging/root-logger';
 export * from './metrics/metrics';
 export * from './tracing/in-span';
+export * from './crypto/aes-gcm-box';
+export * from './crypto/encryption-key';
+export * from './crypto/key-ring';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@servertree/catalog';
-import { AppConfig } from '@servertree/platform';
+import { AppConfig, KeyRing } from '@servertree/platform';
 import { PublishedEventsModule } from '@servertree/messaging';
 import { ApplicationCatalogueLoader } from './application/application-catalogue.loader';
 import { BulkDiscardServersHandler } from './application/commands/bulk-discard-servers/bulk-discard-servers.handler';
@@ -26,7 +26,6 @@ import { ServerReadModel } from './application/queries/server.read-model.port';
 import { PasswordVault } from './domain/credentials/password-vault.port';
 import { ServerRepository } from './domain/server.repository.port';
 import { AesGcmPasswordVault } from './infrastructure/crypto/aes-gcm-password.vault';
-import { KeyRing } from './infrastructure/crypto/key-ring';
 import { ServerApplicationsController } from './infrastructure/http/server-applications.controller';
 import { ServerCredentialsController } from './infrastructure/http/server-credentials.controller';
 import { ServerEventsController } from './infrastructure/http/server-events.controller';

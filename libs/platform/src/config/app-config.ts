@@ -43,6 +43,20 @@ export interface ObservabilityConfig {
   readonly brokerOutageGraceMs: number;
 }
 
+/** Outgoing webhooks (SPEC §6); the timings are settings so that tests need not wait 10 s. */
+export interface WebhooksConfig {
+  /** Deliver to private, loopback and link-local addresses (WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
+  readonly allowPrivateTargets: boolean;
+  /** An answer slower than this is a failed attempt (WEBHOOKS_TIMEOUT_MS, 10 s). */
+  readonly timeoutMs: number;
+  /** Delay before the first retry; doubled per attempt, with jitter (WEBHOOKS_RETRY_FIRST_MS). */
+  readonly retryFirstMs: number;
+  /** Longest delay between two attempts (WEBHOOKS_RETRY_MAX_MS, 1 h). */
+  readonly retryMaxMs: number;
+  /** How long a delivery is retried before it is failed (WEBHOOKS_GIVE_UP_AFTER_MS, 24 h). */
+  readonly giveUpAfterMs: number;
+}
+
 /**
  * The whole configuration, read from the environment once at start. Outside production the
  * service runs with nothing configured (embedded SQLite, in-process events, generated auth
@@ -66,6 +80,7 @@ export class AppConfig {
   readonly rateLimitPerMinute!: number;
   /** Origins allowed to call from a browser; empty = no CORS headers at all. */
   readonly corsOrigins!: readonly string[];
+  readonly webhooks!: WebhooksConfig;
 
   /**
    * @param stdoutIsTerminal whether a person is watching: then, outside production, logs are
@@ -151,6 +166,13 @@ export class AppConfig {
         10_000_000,
       ),
       corsOrigins: corsOrigins(read),
+      webhooks: {
+        allowPrivateTargets: read.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
+        timeoutMs: read.integer('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 10_000),
+        retryFirstMs: read.integer('WEBHOOKS_RETRY_FIRST_MS', 5_000, 10, 10_000),
+        retryMaxMs: read.integer('WEBHOOKS_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+        giveUpAfterMs: read.integer('WEBHOOKS_GIVE_UP_AFTER_MS', 86_400_000, 100, 604_800_000),
+      },
     } satisfies AppConfig);
 
     if (read.problems.length > 0) throw new ConfigurationError(read.problems);

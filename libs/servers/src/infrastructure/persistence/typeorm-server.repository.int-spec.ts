@@ -16,8 +16,7 @@ import {
 } from '../../testing/fixed-application-catalogue';
 import { ServerMother } from '../../testing/server.mother';
 import { AesGcmPasswordVault } from '../crypto/aes-gcm-password.vault';
-import { EncryptionKey } from '../crypto/encryption-key';
-import { KeyRing } from '../crypto/key-ring';
+import { EncryptionKey, KeyRing } from '@servertree/platform';
 
 const OLD_KEY = EncryptionKey.generate();
 const NEW_KEY = EncryptionKey.generate();

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppConfig, ConfigurationError } from '@servertree/platform';
+import { AppConfig } from '../config/app-config';
+import { ConfigurationError } from '../config/configuration.error';
 import { EncryptionKey } from './encryption-key';
 import { KeyRing } from './key-ring';
 

@@ -1,14 +1,13 @@
 import { join } from 'node:path';
-import {
-  AppConfig,
-  BASE64_KEY_FORMAT,
-  ConfigurationError,
-  loadOrCreateSecretFile,
-} from '@servertree/platform';
+import { AppConfig } from '../config/app-config';
+import { BASE64_KEY_FORMAT } from '../config/base64-key';
+import { ConfigurationError } from '../config/configuration.error';
+import { loadOrCreateSecretFile } from '../support/local-secret-file';
 import { EncryptionKey } from './encryption-key';
 
 /**
- * The keys passwords are sealed and opened with. The active key seals every new password;
+ * The keys secrets at rest (credential passwords, webhook secrets) are sealed and opened with.
+ * The active key seals every new secret;
  * previous keys only open what they sealed before a rotation. Rotating is therefore: make the
  * new key CREDENTIALS_KEY and move the old one to CREDENTIALS_PREVIOUS_KEYS.
  */
