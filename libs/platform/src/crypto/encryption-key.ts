@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { decodeBase64Key } from '@servertree/platform';
+import { decodeBase64Key } from '../config/base64-key';
 
 const KEY_BYTES = 32;
 

@@ -2,12 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { Clock, Identifier } from '@servertree/ddd';
 import { BackgroundLoop, OutboxRecord, toCloudEvent } from '@servertree/messaging';
-import {
-  AppConfig,
-  Metrics,
-  UnitOfWork,
-  type WebhookDeliveryOutcome,
-} from '@servertree/platform';
+import { AppConfig, Metrics, UnitOfWork, type WebhookDeliveryOutcome } from '@servertree/platform';
 import { EntityManager, In } from 'typeorm';
 import { DisableWebhookCommand } from '../../application/commands/disable-webhook/disable-webhook.command';
 import { WebhookDeliveryRecord } from '../persistence/webhook-delivery.record';
