@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
+import { CommandObserver } from '../metrics/command-observer';
+import { Metrics } from '../metrics/metrics';
 import { cqrsWithUnitOfWork } from './cqrs-with-unit-of-work.module';
 import { UnitOfWork } from './unit-of-work';
 import { UnitOfWorkCommandBus } from './unit-of-work.command-bus';
@@ -24,8 +26,8 @@ const recordingUnitOfWork = {
 
 @Global()
 @Module({
-  providers: [{ provide: UnitOfWork, useValue: recordingUnitOfWork }],
-  exports: [UnitOfWork],
+  providers: [{ provide: UnitOfWork, useValue: recordingUnitOfWork }, Metrics, CommandObserver],
+  exports: [UnitOfWork, CommandObserver],
 })
 class FakePersistenceModule {}
 
@@ -46,6 +48,10 @@ describe('UnitOfWorkCommandBus', () => {
     expect(bus).toBeInstanceOf(UnitOfWorkCommandBus);
     expect(await bus.execute(new PingCommand())).toBe('pong');
     expect(ran).toEqual(['unit of work']);
+    const observed = await module
+      .get(Metrics)
+      .registry.getSingleMetricAsString('servertree_command_duration_seconds');
+    expect(observed).toContain('command="PingCommand",outcome="ok"');
     await module.close();
   });
 });
