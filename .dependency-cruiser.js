@@ -5,7 +5,7 @@
  * Libraries stack in one direction - ddd <- platform <- messaging <- aggregate modules <- apps -
  * and every library is entered only through its index.ts (or testing/index.ts, from tests).
  */
-const MODULES = 'catalog|servers';
+const MODULES = 'catalog|servers|webhooks';
 const LIBRARIES = `ddd|platform|messaging|${MODULES}`;
 
 module.exports = {

@@ -17,6 +17,7 @@ module.exports = {
     '^@servertree/messaging(|/testing)$': '<rootDir>/libs/messaging/src$1',
     '^@servertree/catalog(|/testing)$': '<rootDir>/libs/catalog/src$1',
     '^@servertree/servers(|/testing)$': '<rootDir>/libs/servers/src$1',
+    '^@servertree/webhooks(|/testing)$': '<rootDir>/libs/webhooks/src$1',
   },
   testTimeout: 30000,
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test', '<rootDir>/migrations'],

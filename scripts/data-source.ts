@@ -4,7 +4,7 @@
  * (DATABASE_URL, or the embedded SQLite file without it).
  */
 import 'reflect-metadata';
-import { AppConfig, dataSourceOptions } from '@servertree/platform';
+import { AppConfig, Dialect } from '@servertree/platform';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrations } from '../migrations';
@@ -12,7 +12,7 @@ import { migrations } from '../migrations';
 const ROOT = join(__dirname, '..');
 
 export default new DataSource(
-  dataSourceOptions(AppConfig.fromEnvironment().database, {
+  Dialect.of(AppConfig.fromEnvironment().database).dataSourceOptions({
     migrations,
     // Every persistence record, so migration:generate can diff the schema against them.
     entities: [join(ROOT, 'libs/**/infrastructure/**/*.record.ts')],

@@ -20,6 +20,10 @@ export const SERVICE_CONSUMERS: readonly string[] = [ApplicationDiscardedConsume
 export interface ServiceProcess {
   readonly url: string;
   readonly pid: number;
+  readonly port: number;
+  /** How the process ended, once it has. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  signal(signal: NodeJS.Signals): void;
   /** Resident memory of the process now, in MiB (Linux). */
   rssMiB(): number;
   /** SIGTERM (a graceful shutdown); resolves once the process has exited. */
@@ -28,6 +32,23 @@ export interface ServiceProcess {
   kill(): Promise<void>;
 }
 
+export interface ServiceProcessOptions {
+  /** Runs apps/api/src/main.ts through ts-node instead of the build: no `nest build`, slower start. */
+  readonly fromSource?: boolean;
+  /** A file descriptor for the service's stderr (its log); the caller's stderr otherwise. */
+  readonly stderr?: number;
+  /** How long to wait for it to answer (a busy machine starts slowly). */
+  readonly startTimeoutMs?: number;
+}
+
+const FROM_SOURCE = [
+  '-r',
+  'ts-node/register/transpile-only',
+  '-r',
+  'tsconfig-paths/register',
+  join(ROOT, 'apps/api/src/main.ts'),
+];
+
 /**
  * The built service (`nest build` first) in a process of its own, configured for production
  * plus `env` (DATABASE_URL, RABBITMQ_*, AUTH_JWT_SECRET...); resolves once it answers.
@@ -35,17 +56,13 @@ export interface ServiceProcess {
 export async function startService(
   port: number,
   env: Record<string, string>,
-  options: {
-    /** A file descriptor for the service's stderr (its log); the caller's stderr otherwise. */
-    readonly stderr?: number;
-    /** How long to wait for it to answer (a busy machine starts slowly). */
-    readonly startTimeoutMs?: number;
-  } = {},
+  options: ServiceProcessOptions = {},
 ): Promise<ServiceProcess> {
   const url = `http://127.0.0.1:${port}`;
   // Otherwise a leftover process on the port would answer for the one about to fail to listen.
   if (await answers(url)) throw new Error(`${url} is already taken by another process`);
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], {
+  const args = options.fromSource ? FROM_SOURCE : [join(ROOT, 'dist/apps/api/src/main.js')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -58,14 +75,16 @@ export async function startService(
     },
     stdio: ['ignore', 'ignore', options.stderr ?? 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const running = () => child.exitCode === null && child.signalCode === null;
   const signal = async (name: NodeJS.Signals) => {
     if (running()) child.kill(name);
     await exited;
   };
   try {
-    await waitUntilLive(url, options.startTimeoutMs ?? 30_000, running);
+    await waitUntilLive(url, options.startTimeoutMs ?? 60_000, running);
   } catch (error) {
     await signal('SIGKILL'); // never leave a half-started service behind
     throw error;
@@ -73,6 +92,9 @@ export async function startService(
   return {
     url,
     pid: child.pid!,
+    port,
+    exited,
+    signal: (name) => child.kill(name),
     rssMiB() {
       const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
       return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { createPool, Pool } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { AppConfig, dataSourceOptions, runMigrations } from '@servertree/platform';
+import { AppConfig, Dialect, runMigrations } from '@servertree/platform';
 import { migrations } from '../../migrations';
 import { progress } from '../bench/progress';
 
@@ -118,10 +118,9 @@ async function main(): Promise<void> {
     throw new Error('give --database-url mysql://… (or DATABASE_URL)');
 
   const config = AppConfig.fromEnvironment({ NODE_ENV: 'development', DATABASE_URL: url });
-  const dataSource = await new DataSource(
-    dataSourceOptions(config.database, { migrations }),
-  ).initialize();
-  await runMigrations(dataSource);
+  const dialect = Dialect.of(config.database);
+  const dataSource = await new DataSource(dialect.dataSourceOptions({ migrations })).initialize();
+  await runMigrations(dataSource, dialect);
   await dataSource.destroy();
 
   const pool = createPool({ uri: url, connectionLimit: 2 });

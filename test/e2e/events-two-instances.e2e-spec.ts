@@ -9,7 +9,7 @@ const CHANGES_EACH = 8;
 
 /**
  * Two service instances on one database, each with its own relay. Their drains take turns
- * under the outbox lock, so events leave once each and, per aggregate, in revision order.
+ * under the outbox lease, so events leave once each and, per aggregate, in revision order.
  */
 describe('Event delivery with two service instances (MariaDB + RabbitMQ)', () => {
   let database: TestDatabase;

@@ -102,12 +102,9 @@ describe('Logs and metrics (MariaDB, in-process events)', () => {
 
   it('counts published events and commands by outcome', async () => {
     const before = (await t.http('anonymous').get('/metrics')).text;
-    await registerApplication(t, { name: 'counted' });
-    await t
-      .http()
-      .post(APPLICATIONS)
-      .send({ name: 'counted', version: '1.0.0', architecture: 'x86_64' })
-      .expect(409);
+    const counted = { name: 'counted', version: '1.0.0', architecture: 'x86_64' };
+    await registerApplication(t, counted);
+    await t.http().post(APPLICATIONS).send(counted).expect(409);
     await eventually(async () => {
       const after = (await t.http('anonymous').get('/metrics')).text;
       expect(sample(after, 'servertree_events_published_total')).toBe(

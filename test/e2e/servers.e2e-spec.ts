@@ -58,6 +58,7 @@ describe('Servers API (MariaDB)', () => {
         diskGb: null,
         environment: 'staging',
         operatingSystem: OS,
+        tags: [],
         status: 'stopped',
         credentials: [],
         applications: [],

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataSourceOptions } from '@servertree/platform';
+import { Dialect } from '@servertree/platform';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { createTestDatabase, TestDatabase } from '../support/mariadb';
@@ -21,7 +21,9 @@ describe.each(['mysql', 'sqlite'] as const)('migrations on %s', (kind) => {
     const config = database
       ? { kind: 'mysql' as const, url: database.url, poolSize: 2 }
       : { kind: 'sqlite' as const, path: join(dir, 'db.sqlite') };
-    dataSource = await new DataSource(dataSourceOptions(config, { migrations })).initialize();
+    dataSource = await new DataSource(
+      Dialect.of(config).dataSourceOptions({ migrations }),
+    ).initialize();
   });
 
   afterAll(async () => {

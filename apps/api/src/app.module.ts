@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { CatalogModule } from '@servertree/catalog';
 import { ServersModule } from '@servertree/servers';
+import { WebhooksModule } from '@servertree/webhooks';
 import { MessagingModule } from '@servertree/messaging';
 import { AppConfig, AuthModule, IdempotencyModule, PlatformModule } from '@servertree/platform';
 import { migrations } from '../../../migrations';
@@ -21,6 +22,7 @@ export class AppModule {
         HealthModule,
         CatalogModule,
         ServersModule,
+        WebhooksModule,
       ],
     };
   }

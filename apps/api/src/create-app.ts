@@ -6,16 +6,16 @@ import type { DestinationStream } from 'pino';
 import {
   AppConfig,
   createRootLogger,
+  edgeServerOptions,
   inputShapePipe,
   installEdgeHooks,
+  installEdgeProtection,
   Metrics,
   observeRequests,
   ProblemDetailsFilter,
 } from '@servertree/platform';
 import { AppModule } from './app.module';
 import { setUpApiDocs } from './api-docs';
-
-const ONE_MIB = 1024 * 1024;
 
 export interface CreateAppOptions {
   /** Where log lines go instead of stdout (tests read them). */
@@ -32,14 +32,16 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<NestFastifyApplication> {
   const logger = createRootLogger(config, options.logDestination);
-  const adapter = new FastifyAdapter({ bodyLimit: ONE_MIB, trustProxy: true });
+  const adapter = new FastifyAdapter({ ...edgeServerOptions(), trustProxy: true });
   installEdgeHooks(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot(config, logger),
     adapter,
-    // Lines logged while the modules start are kept until pino takes over, below.
-    { bufferLogs: true },
+    // Lines logged while the modules start are kept until pino takes over, below. Nest's own
+    // body parsers would add form bodies back: the edge hooks read JSON only.
+    { bufferLogs: true, bodyParser: false },
   );
+  await installEdgeProtection(app, config);
   app.useLogger(app.get(Logger));
   app.flushLogs();
   observeRequests(adapter.getInstance(), logger, app.get(Metrics));
@@ -53,7 +55,6 @@ export async function createApp(
   });
   app.useGlobalPipes(inputShapePipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.enableShutdownHooks();
   setUpApiDocs(app);
   logger.info({ context: 'ServerTree' }, `database: ${config.database.kind}`);
   return app;

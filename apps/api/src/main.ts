@@ -4,10 +4,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AppConfig, ConfigurationError } from '@servertree/platform';
 import { createApp } from './create-app';
+import { stopGracefullyOnSignals } from './graceful-shutdown';
 
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment();
   const app = await createApp(config);
+  stopGracefullyOnSignals(app);
   await app.listen(config.port, config.host);
   Logger.log(
     `listening on http://${config.host}:${config.port} (Swagger UI at /docs)`,

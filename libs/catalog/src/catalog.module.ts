@@ -6,6 +6,7 @@ import { ModifyApplicationHandler } from './application/commands/modify-applicat
 import { RegisterApplicationHandler } from './application/commands/register-application/register-application.handler';
 import { ApplicationReadModel } from './application/queries/application.read-model.port';
 import { GetApplicationHandler } from './application/queries/get-application/get-application.handler';
+import { ExportApplicationsHandler } from './application/queries/export-applications/export-applications.handler';
 import { ListApplicationsHandler } from './application/queries/list-applications/list-applications.handler';
 import { ApplicationDirectory } from './contracts/application-directory';
 import { ApplicationRepository } from './domain/application.repository.port';
@@ -33,6 +34,7 @@ import { TypeOrmApplicationRepository } from './infrastructure/persistence/typeo
     DiscardApplicationHandler,
     GetApplicationHandler,
     ListApplicationsHandler,
+    ExportApplicationsHandler,
     { provide: ApplicationRepository, useClass: TypeOrmApplicationRepository },
     { provide: ApplicationReadModel, useClass: TypeOrmApplicationReadModel },
     { provide: ApplicationDirectory, useClass: TypeOrmApplicationDirectory },

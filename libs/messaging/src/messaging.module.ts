@@ -1,11 +1,15 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { EventHistory } from './history/event-history.port';
 import { GetEventHistoryHandler } from './history/get-event-history/get-event-history.handler';
+import { Clock } from '@servertree/ddd';
 import { AppConfig, UnitOfWork } from '@servertree/platform';
 import { AsyncApiController } from './asyncapi/asyncapi.controller';
+import { ChangeFeed } from './feed/change-feed';
+import { ChangeFeedController } from './feed/change-feed.controller';
+import { FeedSequencer } from './feed/feed-sequencer';
+import { ReadChangeFeedHandler } from './feed/read-change-feed/read-change-feed.handler';
 import { Inbox } from './consumers/inbox';
 import { InboxRecord } from './consumers/inbox.record';
 import { IntegrationEventConsumers } from './consumers/integration-event-consumers';
@@ -16,19 +20,18 @@ import { TypeOrmEventHistory } from './history/typeorm-event-history';
 import { InProcessTransport } from './in-process/in-process.transport';
 import { OutboxSaga } from './outbox/outbox.saga';
 import { OutboxBacklog } from './outbox/outbox-backlog';
-import { MySqlOutboxLock } from './outbox/mysql-outbox-lock';
-import { OutboxLock } from './outbox/outbox-lock';
+import { OutboxLease } from './outbox/outbox-lease';
+import { OutboxLeaseRecord } from './outbox/outbox-lease.record';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { OutboxRecord } from './outbox/outbox.record';
 import { OutboxWriter } from './outbox/outbox-writer';
-import { SqliteOutboxLock } from './outbox/sqlite-outbox-lock';
 import { rabbitMqProviders } from './rabbitmq/rabbitmq.providers';
 
 /**
  * Everything between a domain event and its subscribers (ADR 3): the outbox (its writer, for
  * the modules' repositories, the saga that wakes its relay after commit, the relay and its
- * lock), the transport (RabbitMQ, or in-process when RABBITMQ_URL is not set), integration
- * event consumers with their inbox, the event history and the AsyncAPI document. Global, so
+ * lease), the transport (RabbitMQ, or in-process when RABBITMQ_URL is not set), integration
+ * event consumers with their inbox, the change feed, the event history and the AsyncAPI document. Global, so
  * every module's repository gets the outbox writer without wiring it.
  */
 @Global()
@@ -37,19 +40,20 @@ export class MessagingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: MessagingModule,
-      imports: [DiscoveryModule, TypeOrmModule.forFeature([OutboxRecord, InboxRecord])],
-      controllers: [AsyncApiController],
+      imports: [
+        DiscoveryModule,
+        TypeOrmModule.forFeature([OutboxRecord, OutboxLeaseRecord, InboxRecord]),
+      ],
+      controllers: [AsyncApiController, ChangeFeedController],
       providers: [
         ...(config.broker
           ? rabbitMqProviders(config.broker)
           : [{ provide: EventTransport, useClass: InProcessTransport }]),
         {
-          provide: OutboxLock,
-          useFactory: (dataSource: DataSource, unitOfWork: UnitOfWork) =>
-            config.database.kind === 'mysql'
-              ? new MySqlOutboxLock(dataSource)
-              : new SqliteOutboxLock(unitOfWork),
-          inject: [DataSource, UnitOfWork],
+          provide: OutboxLease,
+          useFactory: (unitOfWork: UnitOfWork, clock: Clock) =>
+            new OutboxLease(unitOfWork, clock, config.outboxLeaseSeconds * 1000),
+          inject: [UnitOfWork, Clock],
         },
         OutboxWriter,
         OutboxRelay,
@@ -61,8 +65,18 @@ export class MessagingModule {
         EventCatalog,
         { provide: EventHistory, useClass: TypeOrmEventHistory },
         GetEventHistoryHandler,
+        FeedSequencer,
+        ChangeFeed,
+        ReadChangeFeedHandler,
       ],
-      exports: [OutboxWriter, EventTransport, EventCatalog, OutboxBacklog],
+      exports: [
+        OutboxWriter,
+        EventTransport,
+        EventCatalog,
+        OutboxBacklog,
+        ChangeFeed,
+        FeedSequencer,
+      ],
     };
   }
 }

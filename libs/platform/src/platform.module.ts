@@ -10,9 +10,10 @@ import { Metrics } from './metrics/metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { CommittedEventsBridge } from './persistence/committed-events.bridge';
 import { cqrsWithUnitOfWork } from './persistence/cqrs-with-unit-of-work.module';
-import { dataSourceOptions } from './persistence/data-source-options';
+import { Dialect } from './persistence/dialect';
 import { runMigrations } from './persistence/run-migrations';
 import { UnitOfWork } from './persistence/unit-of-work';
+import { ServiceShutdown } from './support/service-shutdown';
 
 /**
  * What every module relies on and nobody should wire twice: configuration, logging, metrics
@@ -31,6 +32,7 @@ export class PlatformModule {
     migrations: (new () => MigrationInterface)[],
     logger: Logger,
   ): DynamicModule {
+    const dialect = Dialect.of(config.database);
     return {
       module: PlatformModule,
       controllers: [MetricsController],
@@ -38,13 +40,13 @@ export class PlatformModule {
         loggingModule(logger),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
-            ...dataSourceOptions(config.database, { migrations }),
+            ...dialect.dataSourceOptions({ migrations }),
             autoLoadEntities: true,
             retryAttempts: 3,
           }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
-            if (config.runMigrations) await runMigrations(dataSource);
+            if (config.runMigrations) await runMigrations(dataSource, dialect);
             return dataSource;
           },
         }),
@@ -53,12 +55,23 @@ export class PlatformModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useClass: SystemClock },
+        { provide: Dialect, useValue: dialect },
         UnitOfWork,
         CommittedEventsBridge,
         Metrics,
         CommandObserver,
+        ServiceShutdown,
       ],
-      exports: [AppConfig, Clock, UnitOfWork, TypeOrmModule, Metrics, CommandObserver],
+      exports: [
+        AppConfig,
+        Clock,
+        Dialect,
+        UnitOfWork,
+        TypeOrmModule,
+        Metrics,
+        CommandObserver,
+        ServiceShutdown,
+      ],
     };
   }
 }

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@servertree/catalog';
-import { AppConfig } from '@servertree/platform';
+import { AppConfig, KeyRing } from '@servertree/platform';
 import { PublishedEventsModule } from '@servertree/messaging';
 import { ApplicationCatalogueLoader } from './application/application-catalogue.loader';
+import { BulkDiscardServersHandler } from './application/commands/bulk-discard-servers/bulk-discard-servers.handler';
+import { BulkModifyServersHandler } from './application/commands/bulk-modify-servers/bulk-modify-servers.handler';
+import { BulkRegisterServersHandler } from './application/commands/bulk-register-servers/bulk-register-servers.handler';
+import { ExportServersHandler } from './application/queries/export-servers/export-servers.handler';
+import { GetServersHandler } from './application/queries/get-servers/get-servers.handler';
 import { AddCredentialHandler } from './application/commands/add-credential/add-credential.handler';
 import { ChangeServerStatusHandler } from './application/commands/change-server-status/change-server-status.handler';
 import { DiscardServerHandler } from './application/commands/discard-server/discard-server.handler';
@@ -21,16 +26,17 @@ import { ServerReadModel } from './application/queries/server.read-model.port';
 import { PasswordVault } from './domain/credentials/password-vault.port';
 import { ServerRepository } from './domain/server.repository.port';
 import { AesGcmPasswordVault } from './infrastructure/crypto/aes-gcm-password.vault';
-import { KeyRing } from './infrastructure/crypto/key-ring';
 import { ServerApplicationsController } from './infrastructure/http/server-applications.controller';
 import { ServerCredentialsController } from './infrastructure/http/server-credentials.controller';
 import { ServerEventsController } from './infrastructure/http/server-events.controller';
 import { ServersController } from './infrastructure/http/servers.controller';
+import { ServersBulkController } from './infrastructure/http/servers-bulk.controller';
 import { ApplicationDiscardedConsumer } from './infrastructure/messaging/application-discarded.consumer';
 import { SERVER_PUBLISHED_EVENTS } from './infrastructure/messaging/server-published-events';
 import { ServerApplicationRecord } from './infrastructure/persistence/server-application.record';
 import { ServerCredentialRecord } from './infrastructure/persistence/server-credential.record';
 import { ServerRecord } from './infrastructure/persistence/server.record';
+import { ServerTagRecord } from './infrastructure/persistence/server-tag.record';
 import { TypeOrmServerReadModel } from './infrastructure/persistence/typeorm-server.read-model';
 import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-server.repository';
 
@@ -40,18 +46,29 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ServerRecord, ServerCredentialRecord, ServerApplicationRecord]),
+    TypeOrmModule.forFeature([
+      ServerRecord,
+      ServerCredentialRecord,
+      ServerApplicationRecord,
+      ServerTagRecord,
+    ]),
     PublishedEventsModule.forFeature(SERVER_PUBLISHED_EVENTS),
     CatalogModule,
   ],
   controllers: [
     ServersController,
+    ServersBulkController,
     ServerCredentialsController,
     ServerApplicationsController,
     ServerEventsController,
   ],
   providers: [
     RegisterServerHandler,
+    BulkRegisterServersHandler,
+    BulkModifyServersHandler,
+    BulkDiscardServersHandler,
+    GetServersHandler,
+    ExportServersHandler,
     ModifyServerHandler,
     ChangeServerStatusHandler,
     DiscardServerHandler,

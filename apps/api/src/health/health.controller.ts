@@ -1,6 +1,6 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PublicRoute } from '@servertree/platform';
+import { PublicRoute, ServiceShutdown } from '@servertree/platform';
 import { BrokerHealthIndicator } from '@servertree/messaging';
 import {
   HealthCheck,
@@ -22,6 +22,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: TypeOrmHealthIndicator,
     private readonly broker: BrokerHealthIndicator,
+    private readonly shutdown: ServiceShutdown,
   ) {}
 
   @Get('live')
@@ -35,10 +36,13 @@ export class HealthController {
   @ApiOperation({
     summary:
       'Readiness: database reachable, broker (when configured) not unreachable for longer than ' +
-      'READINESS_BROKER_GRACE_SECONDS; reports the outbox backlog',
+      'READINESS_BROKER_GRACE_SECONDS, and not stopping; reports the outbox backlog',
   })
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.inProgress) {
+      throw new ServiceUnavailableException('The service is shutting down.');
+    }
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
       () => this.broker.check('broker'),

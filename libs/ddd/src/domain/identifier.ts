@@ -10,6 +10,11 @@ export const Identifier = {
     return uuidv7();
   },
 
+  /** Whether `value` is a canonical UUID in either case: safe to compare against id columns. */
+  isValid(value: unknown): value is string {
+    return typeof value === 'string' && validate(value.toLowerCase());
+  },
+
   /** Accepts any canonical UUID, in either case, and returns it in lower case. */
   parse(value: string, field = 'id'): string {
     const normalised = value.toLowerCase();

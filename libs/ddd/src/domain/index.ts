@@ -7,3 +7,4 @@ export * from './aggregate-root';
 export * from './validation/validate-all';
 export * from './validation/text';
 export * from './omit-undefined';
+export * from './validation/batch-failures';

@@ -44,6 +44,11 @@ export class InMemoryAggregateStore<T extends AggregateRoot> {
     this.savedEvents.push(...events);
   }
 
+  /** Every stored aggregate, as stored (not copies): for a port's own queries. */
+  protected stored(): readonly T[] {
+    return [...this.aggregates.values()];
+  }
+
   /** Stores aggregates as a test's starting point: as saved earlier, events already delivered. */
   given(...aggregates: T[]): this {
     for (const aggregate of aggregates) {

@@ -2,3 +2,4 @@ export * from './violations';
 export * from './json-of';
 export * from './in-memory-aggregate-store';
 export * from './fixed-clock';
+export * from './failures-of';

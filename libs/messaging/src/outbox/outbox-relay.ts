@@ -6,8 +6,7 @@ import { toCloudEvent } from './cloud-event.mapper';
 import { errorMessage } from '../error-message';
 import { EventTransport } from '../event-transport';
 import { OutboxBackoff } from './outbox-backoff';
-import { OutboxLock } from './outbox-lock';
-import { OutboxDrain } from './outbox-drain';
+import { OutboxLease, OutboxLeaseLostError } from './outbox-lease';
 import type { OutboxRecord } from './outbox.record';
 import { OutboxWakeUp } from './outbox-wake-up';
 
@@ -19,8 +18,8 @@ const POLL_INTERVAL_MS = 500;
 
 /**
  * Moves stored events from the outbox to the transport, oldest first, and marks what the
- * transport confirmed. One loop per process, so batches never overlap; across processes the
- * outbox's drain lock takes over that role.
+ * transport confirmed. One loop per process, so batches never overlap; across processes only
+ * the holder of the OutboxLease publishes, and only its marks are accepted.
  *
  * It runs when nudged (right after a commit, through the OutboxSaga), every
  * `POLL_INTERVAL_MS` (rows committed by other instances, rows left by a crash), and with
@@ -35,11 +34,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly backoff = new OutboxBackoff();
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
+  /** Set for the one delivery after the loop stopped, which must not stop at the first batch. */
+  private finalDelivery = false;
   /** Consecutive failed attempts, for logging an outage once rather than at every retry. */
   private failures = 0;
 
   constructor(
-    private readonly lock: OutboxLock,
+    private readonly lease: OutboxLease,
     private readonly transport: EventTransport,
     private readonly clock: Clock,
     private readonly metrics: Metrics,
@@ -50,10 +51,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = this.run();
   }
 
+  /**
+   * Stops the loop, then delivers once more what was committed while it wound down (the last
+   * requests of a graceful shutdown), if the transport takes it; whatever fails stays stored
+   * for the next start or another instance.
+   */
   async onModuleDestroy(): Promise<void> {
     this.stopping.abort();
     this.wakeUp.notify();
     await this.loop;
+    // One last delivery of what is pending (the broker may be up), then the lease goes at once.
+    this.finalDelivery = true;
+    await this.deliverPending();
+    await this.lease
+      .release()
+      .catch((error: unknown) =>
+        this.logger.warn(`could not release the outbox lease: ${errorMessage(error)}`),
+      );
   }
 
   /** Something was committed: publish it now rather than at the next poll. Cheap; coalesces. */
@@ -76,20 +90,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * Delivers batch after batch until nothing is pending. Never throws: false means delivery
-   * failed and is to be retried after a pause.
+   * Delivers batch after batch until nothing is pending, while this instance holds the lease.
+   * Never throws: false means delivery failed and is to be retried after a pause.
    */
   private async deliverPending(): Promise<boolean> {
-    let drain: OutboxDrain | undefined;
     try {
-      drain = await this.lock.beginDrain();
-      if (!drain) return true; // another instance is draining, our rows included
-      while (!this.stopping.signal.aborted) {
-        const batch = await drain.pending(BATCH_SIZE);
+      while (!this.stopping.signal.aborted || this.finalDelivery) {
+        // Another instance holds the lease: it publishes our rows too.
+        if (!(await this.lease.hold())) return true;
+        const batch = await this.lease.pending(BATCH_SIZE);
         if (batch.length === 0) return true;
         const delivery = await this.transport.publish(batch.map(toCloudEvent));
         const published = batch.slice(0, delivery.confirmed);
-        await drain.markPublished(published, this.clock.now());
+        await this.lease.markPublished(published, this.clock.now());
         this.published(published);
         if (delivery.confirmed < batch.length) return this.failed(delivery.failure);
         // A short batch was all that was pending when read; anything committed since has
@@ -98,13 +111,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
       return true;
     } catch (error) {
-      return this.failed(error);
-    } finally {
-      await drain
-        ?.end()
-        .catch((error: unknown) =>
-          this.logger.warn(`could not end the drain: ${errorMessage(error)}`),
-        );
+      if (!(error instanceof OutboxLeaseLostError)) return this.failed(error);
+      // Stalled past the lease while another instance took over: it sends these events again.
+      this.logger.warn(errorMessage(error));
+      return true;
     }
   }
 

@@ -46,6 +46,13 @@ export class OutboxRecord {
   @Column({ type: 'varchar', length: 55, nullable: true })
   traceparent!: string | null;
 
+  /**
+   * Where the event stands in the change feed: given after commit, in visibility order, by the
+   * FeedSequencer; null until then.
+   */
+  @Column({ name: 'feed_position', type: 'bigint', nullable: true })
+  feedPosition!: string | null;
+
   @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
   publishedAt!: Date | null;
 }

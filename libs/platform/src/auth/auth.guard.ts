@@ -10,7 +10,7 @@ import { FastifyRequest } from 'fastify';
 import { ExecutionContexts } from '../context/execution-context';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './access.decorators';
 import { grants, Role } from './role';
-import { TokenVerifier } from './token-verifier';
+import { bearerTokenOf, TokenVerifier } from './token-verifier';
 
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
 }
 
 function bearerToken(request: FastifyRequest): string {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-  if (!match) throw new UnauthorizedException('Send Authorization: Bearer <token>.');
-  return match[1];
+  const token = bearerTokenOf(request);
+  if (token === undefined) throw new UnauthorizedException('Send Authorization: Bearer <token>.');
+  return token;
 }

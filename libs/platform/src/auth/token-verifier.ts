@@ -1,4 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
 import { JwtPayload, TokenExpiredError, verify } from 'jsonwebtoken';
 import { Principal } from './principal';
 import { strongestRole } from './role';
@@ -36,4 +37,9 @@ export class TokenVerifier {
     }
     return { subject: typeof claims.sub === 'string' ? claims.sub : 'unknown', role };
   }
+}
+
+/** The token of an `Authorization: Bearer <token>` header, if the request has one. */
+export function bearerTokenOf(request: FastifyRequest): string | undefined {
+  return /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { ConfigurationError } from './configuration.error';
@@ -12,6 +13,9 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   throw new Error('expected a ConfigurationError');
 }
 
+const KEY_A = randomBytes(32).toString('base64');
+const KEY_B = randomBytes(32).toString('base64');
+
 describe('AppConfig', () => {
   it('runs on embedded defaults when nothing is configured (outside production)', () => {
     const config = AppConfig.fromEnvironment({ DATA_DIR: '/tmp/st' });
@@ -21,6 +25,7 @@ describe('AppConfig', () => {
       database: { kind: 'sqlite', path: join('/tmp/st', 'servertree.sqlite') },
       broker: undefined,
       runMigrations: true,
+      outboxLeaseSeconds: 5,
       auth: { hs256Secret: undefined, rs256PublicKey: undefined },
     });
   });
@@ -67,7 +72,7 @@ describe('AppConfig', () => {
       DATABASE_URL: 'mysql://u:p@db:3306/servertree',
       RABBITMQ_URL: 'amqp://guest:guest@mq:5672',
       RABBITMQ_EXCHANGE: 'custom.events',
-      CREDENTIALS_PREVIOUS_KEYS: ' a , b ,',
+      CREDENTIALS_PREVIOUS_KEYS: ` ${KEY_A} , ${KEY_B} ,`,
       PORT: '8080',
     });
     expect(config.database).toEqual({
@@ -80,7 +85,7 @@ describe('AppConfig', () => {
       exchange: 'custom.events',
       queuePrefix: 'servertree',
     });
-    expect(config.credentials.previousKeys).toEqual(['a', 'b']);
+    expect(config.credentials.previousKeys).toEqual([KEY_A, KEY_B]);
     expect(config.port).toBe(8080);
   });
 
@@ -130,6 +135,53 @@ describe('AppConfig', () => {
       'RABBITMQ_URL is required when NODE_ENV=production',
       'AUTH_JWT_SECRET or AUTH_JWT_PUBLIC_KEY is required when NODE_ENV=production',
       'CREDENTIALS_KEY is required when NODE_ENV=production',
+    ]);
+  });
+
+  it('names malformed credential keys together with the other bad settings, never echoing them', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      CREDENTIALS_KEY: 'not-a-key-secret',
+      CREDENTIALS_PREVIOUS_KEYS: `${KEY_A},${randomBytes(16).toString('base64')}`,
+    });
+    expect(problems).toEqual([
+      'CREDENTIALS_KEY must be a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)',
+      'CREDENTIALS_PREVIOUS_KEYS (entry 2) must be a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)',
+      'PORT must be an integer between 0 and 65535 (got "eighty")',
+    ]);
+    expect(problems.join(' ')).not.toContain('secret');
+  });
+
+  it('rate-limits 6,000 requests a minute per caller in production, nothing elsewhere unless set', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'mysql://u:p@db/x',
+      RABBITMQ_URL: 'amqp://mq',
+      AUTH_JWT_SECRET: 'x'.repeat(32),
+      CREDENTIALS_KEY: KEY_A,
+    };
+    expect(AppConfig.fromEnvironment(production).rateLimitPerMinute).toBe(6000);
+    expect(AppConfig.fromEnvironment({}).rateLimitPerMinute).toBe(0);
+    expect(AppConfig.fromEnvironment({ RATE_LIMIT_PER_MINUTE: '120' }).rateLimitPerMinute).toBe(
+      120,
+    );
+    expect(
+      AppConfig.fromEnvironment({ ...production, RATE_LIMIT_PER_MINUTE: '0' }).rateLimitPerMinute,
+    ).toBe(0);
+    expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '-1' })).toEqual([
+      'RATE_LIMIT_PER_MINUTE must be an integer between 0 and 10000000 (got "-1")',
+    ]);
+  });
+
+  it('allows cross-origin calls only from the origins CORS_ORIGINS lists', () => {
+    expect(AppConfig.fromEnvironment({}).corsOrigins).toEqual([]);
+    expect(
+      AppConfig.fromEnvironment({
+        CORS_ORIGINS: 'https://ops.example.com, http://localhost:5173',
+      }).corsOrigins,
+    ).toEqual(['https://ops.example.com', 'http://localhost:5173']);
+    expect(problemsOf({ CORS_ORIGINS: 'https://ok.example.com,ftp://x,*' })).toEqual([
+      'CORS_ORIGINS entries must be http(s) origins without a path, like https://ops.example.com (got "ftp://x", "*")',
     ]);
   });
 });

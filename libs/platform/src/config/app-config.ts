@@ -1,10 +1,14 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { BASE64_KEY_FORMAT, decodeBase64Key } from './base64-key';
 import { ConfigurationError } from './configuration.error';
 import { EnvReader } from './env-reader';
 
 export type DatabaseConfig =
   | { readonly kind: 'mysql'; readonly url: string; readonly poolSize: number }
   | { readonly kind: 'sqlite'; readonly path: string };
+
+/** Requests per minute and caller in production unless RATE_LIMIT_PER_MINUTE says otherwise. */
+export const PRODUCTION_RATE_LIMIT_PER_MINUTE = 6000;
 
 /** The topic exchange of SPEC §4; RABBITMQ_EXCHANGE overrides it (tests use their own). */
 export const DEFAULT_EXCHANGE = 'server.domain_events';
@@ -40,6 +44,20 @@ export interface ObservabilityConfig {
   readonly brokerOutageGraceMs: number;
 }
 
+/** Outgoing webhooks (SPEC §6); the timings are settings so that tests need not wait 10 s. */
+export interface WebhooksConfig {
+  /** Deliver to private, loopback and link-local addresses (WEBHOOKS_ALLOW_PRIVATE_TARGETS). */
+  readonly allowPrivateTargets: boolean;
+  /** An answer slower than this is a failed attempt (WEBHOOKS_TIMEOUT_MS, 10 s). */
+  readonly timeoutMs: number;
+  /** Delay before the first retry; doubled per attempt, with jitter (WEBHOOKS_RETRY_FIRST_MS). */
+  readonly retryFirstMs: number;
+  /** Longest delay between two attempts (WEBHOOKS_RETRY_MAX_MS, 1 h). */
+  readonly retryMaxMs: number;
+  /** How long a delivery is retried before it is failed (WEBHOOKS_GIVE_UP_AFTER_MS, 24 h). */
+  readonly giveUpAfterMs: number;
+}
+
 /**
  * The whole configuration, read from the environment once at start. Outside production the
  * service runs with nothing configured (embedded SQLite, in-process events, generated auth
@@ -52,11 +70,18 @@ export class AppConfig {
   readonly dataDir!: string;
   readonly database!: DatabaseConfig;
   readonly runMigrations!: boolean;
+  /** How long a relay's outbox lease lasts unrenewed: the bound on failover (ADR 3). */
+  readonly outboxLeaseSeconds!: number;
   readonly broker!: BrokerConfig | undefined;
   readonly auth!: AuthConfig;
   readonly credentials!: CredentialsConfig;
   readonly logLevel!: 'error' | 'warn' | 'log' | 'debug';
   readonly observability!: ObservabilityConfig;
+  /** Requests per minute per caller (token subject, else address); 0 = no limit. */
+  readonly rateLimitPerMinute!: number;
+  /** Origins allowed to call from a browser; empty = no CORS headers at all. */
+  readonly corsOrigins!: readonly string[];
+  readonly webhooks!: WebhooksConfig;
 
   /**
    * @param stdoutIsTerminal whether a person is watching: then, outside production, logs are
@@ -80,6 +105,16 @@ export class AppConfig {
     const hs256Secret = read.string('AUTH_JWT_SECRET');
     const rs256PublicKey = read.string('AUTH_JWT_PUBLIC_KEY');
     const activeKey = read.string('CREDENTIALS_KEY');
+    const previousKeys = read.list('CREDENTIALS_PREVIOUS_KEYS');
+    [
+      ['CREDENTIALS_KEY', activeKey] as const,
+      ...previousKeys.map(
+        (key, index) => [`CREDENTIALS_PREVIOUS_KEYS (entry ${index + 1})`, key] as const,
+      ),
+    ].forEach(([source, key]) => {
+      if (key !== undefined && !decodeBase64Key(key))
+        read.fail(`${source} must be ${BASE64_KEY_FORMAT}`);
+    });
     if (hs256Secret !== undefined && hs256Secret.length < 32) {
       read.fail('AUTH_JWT_SECRET must be at least 32 characters long');
     }
@@ -105,6 +140,7 @@ export class AppConfig {
           }
         : { kind: 'sqlite', path: join(dataDir, 'servertree.sqlite') },
       runMigrations: read.boolean('MIGRATIONS_RUN', true),
+      outboxLeaseSeconds: read.integer('OUTBOX_LEASE_SECONDS', 5, 1, 300),
       broker: rabbitUrls
         ? {
             urls: rabbitUrls,
@@ -113,13 +149,7 @@ export class AppConfig {
           }
         : undefined,
       auth: { hs256Secret, rs256PublicKey },
-      credentials: {
-        activeKey,
-        previousKeys: (read.string('CREDENTIALS_PREVIOUS_KEYS') ?? '')
-          .split(',')
-          .map((key) => key.trim())
-          .filter((key) => key !== ''),
-      },
+      credentials: { activeKey, previousKeys },
       logLevel: read.oneOf('LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
       observability: {
         logFormat: read.oneOf(
@@ -130,10 +160,44 @@ export class AppConfig {
         metricsToken: read.string('METRICS_TOKEN'),
         brokerOutageGraceMs: read.integer('READINESS_BROKER_GRACE_SECONDS', 60, 0, 86_400) * 1000,
       },
+      rateLimitPerMinute: read.integer(
+        'RATE_LIMIT_PER_MINUTE',
+        production ? PRODUCTION_RATE_LIMIT_PER_MINUTE : 0,
+        0,
+        10_000_000,
+      ),
+      corsOrigins: corsOrigins(read),
+      webhooks: {
+        allowPrivateTargets: read.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
+        timeoutMs: read.integer('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 10_000),
+        retryFirstMs: read.integer('WEBHOOKS_RETRY_FIRST_MS', 5_000, 10, 10_000),
+        retryMaxMs: read.integer('WEBHOOKS_RETRY_MAX_MS', 3_600_000, 10, 86_400_000),
+        giveUpAfterMs: read.integer('WEBHOOKS_GIVE_UP_AFTER_MS', 86_400_000, 100, 604_800_000),
+      },
     } satisfies AppConfig);
 
     if (read.problems.length > 0) throw new ConfigurationError(read.problems);
     return config;
+  }
+}
+
+function corsOrigins(read: EnvReader): string[] {
+  const origins = read.list('CORS_ORIGINS');
+  const invalid = origins.filter((origin) => !isHttpOrigin(origin));
+  if (invalid.length > 0) {
+    read.fail(
+      `CORS_ORIGINS entries must be http(s) origins without a path, like https://ops.example.com (got ${invalid.map((origin) => `"${origin}"`).join(', ')})`,
+    );
+  }
+  return origins;
+}
+
+function isHttpOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === text;
+  } catch {
+    return false;
   }
 }
 

@@ -76,6 +76,14 @@ export class EnvReader {
     return undefined;
   }
 
+  /** A comma list; blank entries are ignored. */
+  list(name: string): string[] {
+    return (this.string(name) ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== '');
+  }
+
   fail(problem: string): void {
     this.problems.push(problem);
   }

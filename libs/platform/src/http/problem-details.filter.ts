@@ -8,12 +8,13 @@ import {
 } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  BatchRejectedError,
   ConflictError,
   InvalidInputError,
   NotFoundError,
   RevisionMismatchError,
 } from '@servertree/ddd';
-import { isDatabaseUnavailable } from '../persistence/database-errors';
+import { DatabaseBusyError, isDatabaseUnavailable } from '../persistence/database-errors';
 import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
 
 /** Seconds a client should wait before retrying while the database is away. */
@@ -51,6 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /** Exposed for Fastify's own error handler (body parsing happens before Nest sees the request). */
 export function toProblem(error: unknown, onUnexpected: (error: unknown) => void): ProblemDetails {
+  if (error instanceof BatchRejectedError) return batchProblem(error, onUnexpected);
   if (error instanceof InvalidInputError) {
     return problem(
       'invalidInput',
@@ -69,12 +71,39 @@ export function toProblem(error: unknown, onUnexpected: (error: unknown) => void
   if (typeof fastifyError.code === 'string' && fastifyError.code.startsWith('FST_')) {
     return fromFastifyError(fastifyError.statusCode ?? 500, fastifyError.code);
   }
+  if (error instanceof DatabaseBusyError) {
+    onUnexpected(error);
+    return problem(
+      'unavailable',
+      503,
+      'Concurrent changes kept conflicting with this one; nothing was changed. Retry shortly.',
+    );
+  }
   if (isDatabaseUnavailable(error)) {
     onUnexpected(error);
     return problem('unavailable', 503, 'The database is unreachable; retry shortly.');
   }
   onUnexpected(error);
   return problem('internal', 500, 'An unexpected error occurred; it has been logged.');
+}
+
+/**
+ * A batch fails as a whole with the status of its most basic failure (400 before 404 before
+ * 409 before 412: what the client must fix first), and lists every failing item.
+ */
+function batchProblem(
+  error: BatchRejectedError,
+  onUnexpected: (error: unknown) => void,
+): ProblemDetails {
+  const decisive = error.failures
+    .map((failure) => toProblem(failure.error, onUnexpected))
+    .reduce((first, other) => (other.status < first.status ? other : first));
+  const count = error.failures.length;
+  return {
+    ...decisive,
+    detail: `Nothing was changed: ${count} ${count === 1 ? 'problem' : 'problems'} with the items; see errors.`,
+    errors: error.failures.map(({ field, message }) => ({ field, message })),
+  };
 }
 
 function fromHttpException(error: HttpException): ProblemDetails {
@@ -96,6 +125,8 @@ function fromHttpException(error: HttpException): ProblemDetails {
       return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
     case 422:
       return problem('unprocessable', 422, error.message);
+    case 429:
+      return problem('tooManyRequests', 429, error.message);
     case 503:
       return problem('unavailable', 503, error.message);
     default:
@@ -112,6 +143,14 @@ function fromFastifyError(status: number, code: string): ProblemDetails {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem('uriTooLong', 414, 'A path parameter exceeds 100 characters.', [
+        { field: 'path', message: 'path parameters must be at most 100 characters long' },
+      ]);
+    case 'FST_ERR_BAD_URL':
+      return problem('invalidInput', 400, 'The path is not valid percent-encoded UTF-8.', [
+        { field: 'path', message: 'path must be valid percent-encoded UTF-8' },
+      ]);
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return problem('invalidInput', 400, 'The request body is empty; send a JSON object.', [
         { field: 'body', message: 'body must be a JSON object' },

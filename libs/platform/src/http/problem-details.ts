@@ -24,6 +24,10 @@ export const ProblemType = {
   payloadTooLarge: { slug: 'payload-too-large', title: 'Payload too large' },
   unsupportedMediaType: { slug: 'unsupported-media-type', title: 'Unsupported media type' },
   unprocessable: { slug: 'unprocessable', title: 'Unprocessable request' },
+  uriTooLong: { slug: 'uri-too-long', title: 'URI too long' },
+  headersTooLarge: { slug: 'headers-too-large', title: 'Request headers too large' },
+  requestTimeout: { slug: 'request-timeout', title: 'Request timeout' },
+  tooManyRequests: { slug: 'too-many-requests', title: 'Too many requests' },
   unavailable: { slug: 'service-unavailable', title: 'Service unavailable' },
   internal: { slug: 'internal', title: 'Internal server error' },
 } as const;

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import type { ListSchema } from '@servertree/ddd';
 import type { QueryParams } from '../http/list-query/query-params';
 import { parseListQuery } from '../http/list-query/list-query.parser';
-import { applyListCriteria, fetchListPage } from './list-criteria.sql';
+import { applyListCriteria, fetchAllInKeysetPages, fetchListPage } from './list-criteria.sql';
 import type { ColumnMap, SqlListMapping } from './sql-list-mapping';
 
 /**
@@ -449,6 +449,52 @@ describe.each(DIALECTS)('list criteria in SQL on $name', (dialect) => {
         .andWhere('i.name <> :other', { other: 'nothing' });
       const rows = await applyListCriteria(qb, criteria, MAPPING).getRawMany<{ name: string }>();
       expect(rows.map((row) => row.name)).toEqual(['WEB-2']);
+    });
+  });
+
+  describe('keyset pages (exports)', () => {
+    const orderings = ['', 'ramMb', '-ramMb', 'name', '-name', '-createdAt', 'ramMb,-name', '-id'];
+
+    it.each(orderings)(
+      'walk every match in the ordering "%s", limit and offset ignored, whatever the page size',
+      async (ordering) => {
+        const params: QueryParams = {
+          ...(ordering ? { ordering } : {}),
+          discarded: ['true', 'false'],
+          limit: '1',
+          offset: '5',
+        };
+        const expected = await names({ ...params, limit: '1000', offset: '0' });
+        expect(expected).toHaveLength(ROWS.length);
+        const criteria = parseListQuery(params, SCHEMA);
+        for (const pageSize of [1, 2, 4, 100]) {
+          const walked: string[] = [];
+          for await (const rows of fetchAllInKeysetPages<{ name: string }>(
+            itemsQuery,
+            criteria,
+            MAPPING,
+            pageSize,
+          )) {
+            expect(rows.length).toBeLessThanOrEqual(pageSize);
+            walked.push(...rows.map((row) => row.name));
+          }
+          expect(walked).toEqual(expected);
+        }
+      },
+    );
+
+    it('apply the filters', async () => {
+      const criteria = parseListQuery({ name__ic: 'web', ordering: '-name' }, SCHEMA);
+      const walked: string[] = [];
+      for await (const rows of fetchAllInKeysetPages<{ name: string }>(
+        itemsQuery,
+        criteria,
+        MAPPING,
+        1,
+      )) {
+        walked.push(...rows.map((row) => row.name));
+      }
+      expect(walked).toEqual(['WEB-2', 'web-1']);
     });
   });
 });

@@ -38,6 +38,77 @@ export async function fetchListPage<Row>(
   return { total: Number(counted?.total ?? 0), rows };
 }
 
+/** One sort key of a keyset: the column and which way the list runs along it. */
+interface SortColumn {
+  readonly column: string;
+  readonly direction: 'ASC' | 'DESC';
+}
+
+/**
+ * Every row that matches the criteria, in their ordering, `limit` and `offset` ignored, one
+ * page of `pageSize` rows at a time (an export). Pages are keyset pages: each continues after
+ * the sort key of the previous page's last row, so memory stays flat, no connection is held
+ * between pages, and every page is an index range rather than an ever-growing OFFSET.
+ *
+ * `query` builds a fresh query each time, as for fetchListPage.
+ */
+export async function* fetchAllInKeysetPages<Row extends ObjectLiteral>(
+  query: () => SelectQueryBuilder<ObjectLiteral>,
+  criteria: ListCriteria,
+  mapping: SqlListMapping,
+  pageSize = 1000,
+): AsyncGenerator<Row[]> {
+  const keys = sortColumnsOf(criteria, mapping);
+  let last: readonly unknown[] | undefined;
+  for (;;) {
+    const qb = applyFilters(query(), criteria, mapping);
+    keys.forEach(({ column }, index) => qb.addSelect(column, `keyset_${index}`));
+    if (last) qb.andWhere(afterKey(keys, last, parameterBinder(qb)));
+    for (const { column, direction } of keys) qb.addOrderBy(column, direction);
+    const rows = await qb.limit(pageSize).getRawMany<Row>();
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    const lastRow = rows[rows.length - 1];
+    last = keys.map((_, index) => lastRow[`keyset_${index}`]);
+  }
+}
+
+/**
+ * Rows after `last` in the sort order: greater on the first key, or equal on it and greater on
+ * the next, and so on. Both databases sort NULL first ascending and last descending, which the
+ * NULL cases follow.
+ */
+function afterKey(keys: readonly SortColumn[], last: readonly unknown[], bind: Bind): string {
+  const equal = (column: string, value: unknown) =>
+    value === null ? `${column} IS NULL` : `${column} = ${bind(value)}`;
+  const beyond = ({ column, direction }: SortColumn, value: unknown) => {
+    if (direction === 'ASC') {
+      return value === null ? `${column} IS NOT NULL` : `${column} > ${bind(value)}`;
+    }
+    return value === null ? '1 = 0' : `(${column} < ${bind(value)} OR ${column} IS NULL)`;
+  };
+  const alternatives = keys.map((key, index) =>
+    [
+      ...keys.slice(0, index).map(({ column }, before) => equal(column, last[before])),
+      beyond(key, last[index]),
+    ].join(' AND '),
+  );
+  const after = `(${alternatives.map((alternative) => `(${alternative})`).join(' OR ')})`;
+  const bound = firstKeyBound(keys[0], last[0], bind);
+  return bound ? `${bound} AND ${after}` : after;
+}
+
+/**
+ * The same rows' range on the first sort key alone, redundant with `afterKey` but in a form
+ * the optimizer reads as an index range, so a page does not rescan what earlier pages read.
+ */
+function firstKeyBound({ column, direction }: SortColumn, value: unknown, bind: Bind): string {
+  if (direction === 'ASC') return value === null ? '' : `${column} >= ${bind(value)}`;
+  return value === null
+    ? `${column} IS NULL`
+    : `(${column} <= ${bind(value)} OR ${column} IS NULL)`;
+}
+
 function applyFilters<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   criteria: ListCriteria,
@@ -74,15 +145,21 @@ function applyPage<T extends ObjectLiteral>(
   criteria: ListCriteria,
   mapping: SqlListMapping,
 ): SelectQueryBuilder<T> {
-  for (const { field, direction } of criteria.ordering) {
+  for (const { column, direction } of sortColumnsOf(criteria, mapping)) {
+    qb.addOrderBy(column, direction);
+  }
+  // limit/offset, not take/skip: the query is raw, with no entity joins to page around.
+  return qb.limit(criteria.limit).offset(criteria.offset);
+}
+
+function sortColumnsOf(criteria: ListCriteria, mapping: SqlListMapping): SortColumn[] {
+  return criteria.ordering.map(({ field, direction }) => {
     const column = columnOf(field, mapping);
     if (typeof column !== 'string') {
       throw new Error(`list field ${field} is sortable but mapped to a custom predicate`);
     }
-    qb.addOrderBy(column, direction === 'asc' ? 'ASC' : 'DESC');
-  }
-  // limit/offset, not take/skip: the query is raw, with no entity joins to page around.
-  return qb.limit(criteria.limit).offset(criteria.offset);
+    return { column, direction: direction === 'asc' ? 'ASC' : 'DESC' };
+  });
 }
 
 /** Schema and mapping disagreeing is a programming error, not the client's. */

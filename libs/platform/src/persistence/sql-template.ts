@@ -7,6 +7,9 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * are still bound on every call, so `IN (:...ids)` lists of any length are fine; what must not
  * vary is the text (no optional clauses). Read side only: it runs on the DataSource, outside
  * any transaction.
+ *
+ * Binding uses `Driver.escapeQueryWithParameters`, the method TypeORM's own query builder
+ * binds with; typeorm-behaviour.int-spec.ts pins that it does so on both drivers.
  */
 export class SqlTemplate {
   private sql: string | undefined;

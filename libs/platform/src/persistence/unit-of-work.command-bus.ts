@@ -1,27 +1,29 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { AsyncContext, Command, CommandBus, CqrsModuleOptions, ICommand } from '@nestjs/cqrs';
-// The options token is not re-exported by the package index; its value is a public string.
-import { CQRS_MODULE_OPTIONS } from '@nestjs/cqrs/dist/constants';
+import { AsyncContext, Command, CommandBus, ICommand } from '@nestjs/cqrs';
 import { CommandObserver } from '../metrics/command-observer';
 import { UnitOfWork } from './unit-of-work';
 
 /**
- * The command bus of the whole application: every command runs inside one unit of work.
+ * The command bus of the whole application: every command runs inside one unit of work, and
+ * a command whose transaction lost to a concurrent one runs again as a whole (UnitOfWork).
  * Putting the transaction here - not in an HTTP interceptor, not in each handler - means a
  * handler is transactional however it is invoked (controller, saga, message consumer, CLI)
  * and cannot forget to be.
+ *
+ * It takes no CqrsModuleOptions: `cqrsWithUnitOfWork()` configures none, and their token is
+ * not part of @nestjs/cqrs' public API. The explicit @Inject replaces the @Inject metadata
+ * CommandBus declares for its second parameter (that token), which a subclass would inherit;
+ * unit-of-work.command-bus.spec.ts pins that.
  */
 @Injectable()
 export class UnitOfWorkCommandBus extends CommandBus {
-  // Parameter order mirrors CommandBus: its @Inject metadata for index 1 is inherited.
   constructor(
     moduleRef: ModuleRef,
-    @Optional() @Inject(CQRS_MODULE_OPTIONS) options: CqrsModuleOptions | undefined,
-    private readonly unitOfWork: UnitOfWork,
-    private readonly observer: CommandObserver,
+    @Inject(UnitOfWork) private readonly unitOfWork: UnitOfWork,
+    @Inject(CommandObserver) private readonly observer: CommandObserver,
   ) {
-    super(moduleRef, options);
+    super(moduleRef);
   }
 
   override execute<R = void>(command: Command<R>, context?: AsyncContext): Promise<R>;

@@ -1,11 +1,34 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvent } from '@servertree/ddd';
 import { Mutex } from '../support/mutex';
+import { DatabaseBusyError, isTransientConflict } from './database-errors';
+import { Dialect } from './dialect';
 import { Transaction } from './transaction';
 
 export type CommittedListener = (events: DomainEvent[]) => void;
+
+/**
+ * How often a unit of work that lost to a concurrent transaction is run again, and how long
+ * it waits in between: a random pause up to a doubling ceiling ("full jitter"), so that the
+ * transactions that collided do not collide again in step.
+ */
+export interface ConflictRetry {
+  readonly attempts: number;
+  readonly firstCeilingMs: number;
+  readonly maximumCeilingMs: number;
+}
+
+/** Provide a ConflictRetry under this token to change the default. */
+export const CONFLICT_RETRY = Symbol('ConflictRetry');
+
+const DEFAULT_CONFLICT_RETRY: ConflictRetry = {
+  attempts: 5,
+  firstCeilingMs: 20,
+  maximumCeilingMs: 500,
+};
 
 /**
  * Gives every command exactly one transaction. The command bus wraps each `execute` in `run`;
@@ -14,19 +37,69 @@ export type CommittedListener = (events: DomainEvent[]) => void;
  *
  * A command sent while another is running (a handler delegating to another) joins the
  * running transaction rather than opening a second one.
+ *
+ * A transaction that loses to a concurrent one - a deadlock, a Galera or Group Replication
+ * certification conflict (both reported as ER_LOCK_DEADLOCK), a lock wait timeout - is rolled
+ * back and the whole work runs again in a new transaction: the handler loads the aggregate
+ * afresh and records new events, and only the attempt that commits announces its events
+ * (they are enlisted per transaction). After `attempts` losses it gives up with a
+ * DatabaseBusyError (503).
  */
 @Injectable()
 export class UnitOfWork {
+  private readonly logger = new Logger(UnitOfWork.name);
   private readonly current = new AsyncLocalStorage<Transaction>();
   private readonly listeners: CommittedListener[] = [];
   private readonly exclusive: Mutex | undefined;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.exclusive = dataSource.options.type === 'better-sqlite3' ? new Mutex() : undefined;
+  constructor(
+    private readonly dataSource: DataSource,
+    dialect: Dialect,
+    @Optional()
+    @Inject(CONFLICT_RETRY)
+    private readonly retry: ConflictRetry = DEFAULT_CONFLICT_RETRY,
+  ) {
+    this.exclusive = dialect.transactionsTakeTurns ? new Mutex() : undefined;
   }
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.runOnce(work);
+      } catch (error) {
+        if (!isTransientConflict(error)) throw error;
+        if (attempt >= this.retry.attempts) throw new DatabaseBusyError(attempt, error);
+        this.logger.debug(
+          `transaction lost to a concurrent one (attempt ${attempt}), running it again`,
+        );
+        const ceiling = Math.min(
+          this.retry.maximumCeilingMs,
+          this.retry.firstCeilingMs * 2 ** (attempt - 1),
+        );
+        await delay(Math.random() * ceiling);
+      }
+    }
+  }
+
+  /** Inside a command: its transaction. Outside (queries): the shared, auto-commit manager. */
+  async manager(): Promise<EntityManager> {
+    const transaction = this.current.getStore();
+    return transaction ? transaction.manager() : this.dataSource.manager;
+  }
+
+  /** Called by the outbox writer for events written in the running transaction. */
+  enlist(events: DomainEvent[]): void {
+    const transaction = this.current.getStore();
+    if (!transaction) throw new Error('domain events can only be stored inside a command');
+    transaction.storedEvents.push(...events);
+  }
+
+  onCommitted(listener: CommittedListener): void {
+    this.listeners.push(listener);
+  }
+
+  private async runOnce<T>(work: () => Promise<T>): Promise<T> {
     const transaction = new Transaction(this.dataSource, this.exclusive);
     let result: T;
     try {
@@ -40,23 +113,6 @@ export class UnitOfWork {
     }
     if (transaction.storedEvents.length > 0) this.announce(transaction.storedEvents);
     return result;
-  }
-
-  /** Inside a command: its transaction. Outside (queries): the shared, auto-commit manager. */
-  async manager(): Promise<EntityManager> {
-    const transaction = this.current.getStore();
-    return transaction ? transaction.manager() : this.dataSource.manager;
-  }
-
-  /** Called by the event store for events written in the running transaction. */
-  enlist(events: DomainEvent[]): void {
-    const transaction = this.current.getStore();
-    if (!transaction) throw new Error('domain events can only be stored inside a command');
-    transaction.storedEvents.push(...events);
-  }
-
-  onCommitted(listener: CommittedListener): void {
-    this.listeners.push(listener);
   }
 
   private announce(events: DomainEvent[]): void {

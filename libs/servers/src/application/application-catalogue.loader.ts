@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationDirectory } from '@servertree/catalog';
-import { NotFoundError } from '@servertree/ddd';
+import { Identifier, NotFoundError } from '@servertree/ddd';
 import { ApplicationCatalogue } from '../domain/installations/application-catalogue';
 import { DiscardedApplicationError } from '../domain/installations/discarded-application.error';
 
@@ -13,11 +13,12 @@ import { DiscardedApplicationError } from '../domain/installations/discarded-app
 export class ApplicationCatalogueLoader {
   constructor(private readonly directory: ApplicationDirectory) {}
 
-  /** @param applicationIds as the client sent them; the domain refuses malformed ones. */
+  /**
+   * @param applicationIds as the client sent them; the domain refuses malformed ones, so only
+   * UUIDs reach the query (a non-ASCII string would make MariaDB fail on the ASCII id column).
+   */
   async load(applicationIds: readonly unknown[]): Promise<ApplicationCatalogue> {
-    const ids = applicationIds
-      .filter((id): id is string => typeof id === 'string')
-      .map((id) => id.toLowerCase());
+    const ids = applicationIds.filter(Identifier.isValid).map((id) => id.toLowerCase());
     const found = await this.directory.findByIds([...new Set(ids)]);
     const byId = new Map(found.map((application) => [application.id, application]));
     return {

@@ -19,6 +19,7 @@ describe('ServerProfile', () => {
       diskGb: 200,
       environment: 'production',
       operatingSystem: { name: 'Ubuntu', version: '24.04', architecture: 'arm64' },
+      tags: [],
     });
   });
 

@@ -3,6 +3,7 @@ import { Environment } from './environment.value-object';
 import { Hardware } from './hardware.value-object';
 import { OperatingSystem, OperatingSystemParts } from './operating-system.value-object';
 import { ServerName } from './server-name.value-object';
+import { TagSet } from './tags/tag-set.value-object';
 
 /** Raw input for a server's own fields: the value objects decide whether it is acceptable. */
 export interface ServerDetails {
@@ -12,6 +13,8 @@ export interface ServerDetails {
   readonly diskGb?: unknown;
   readonly environment: unknown;
   readonly operatingSystem: unknown;
+  /** Replaced as a whole; absent at registration means none. */
+  readonly tags?: unknown;
 }
 
 /** The profile as plain values: how storage holds it and how events compare it. */
@@ -22,6 +25,8 @@ export interface ServerProfileValues {
   readonly diskGb: number | null;
   readonly environment: string;
   readonly operatingSystem: OperatingSystemParts;
+  /** Sorted, distinct. */
+  readonly tags: readonly string[];
 }
 
 interface ServerProfileProps {
@@ -29,9 +34,11 @@ interface ServerProfileProps {
   readonly hardware: Hardware;
   readonly environment: Environment;
   readonly operatingSystem: OperatingSystem;
+  readonly tags: TagSet;
 }
 
-/** What a server is, as opposed to how it runs: the fields PATCH /servers/{id} changes. */
+/** What a server is, as opposed to how it runs: the fields PATCH /servers/{id} changes,
+ * tags included. */
 export class ServerProfile extends ValueObject<ServerProfileProps> {
   static create(details: ServerDetails): ServerProfile {
     return new ServerProfile(
@@ -40,6 +47,7 @@ export class ServerProfile extends ValueObject<ServerProfileProps> {
         hardware: () => Hardware.create(details),
         environment: () => Environment.create(details.environment),
         operatingSystem: () => OperatingSystem.create(details.operatingSystem),
+        tags: () => TagSet.create(details.tags),
       }),
     );
   }
@@ -50,12 +58,13 @@ export class ServerProfile extends ValueObject<ServerProfileProps> {
   }
 
   toJSON(): ServerProfileValues {
-    const { name, hardware, environment, operatingSystem } = this.props;
+    const { name, hardware, environment, operatingSystem, tags } = this.props;
     return {
       name: name.value,
       ...hardware.toJSON(),
       environment: environment.value,
       operatingSystem: operatingSystem.toJSON(),
+      tags: tags.toJSON(),
     };
   }
 }

@@ -48,7 +48,7 @@ describe('A server', () => {
         occurredAt: REGISTERED_AT,
       });
       expect(jsonOf(event.data)).toEqual({
-        profile: ServerMother.registration(),
+        profile: { ...ServerMother.registration(), tags: [] },
         status: 'stopped',
         credentials: [],
         applications: [],

@@ -21,4 +21,29 @@ export class InMemoryServerRepository
       duplicate: (server) => new ServerNameTakenError(server.profile.toJSON().name),
     });
   }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Server>> {
+    const found = new Map<string, Server>();
+    for (const id of ids) {
+      const server = await this.findById(id);
+      if (server) found.set(id, server);
+    }
+    return found;
+  }
+
+  async findLiveNames(
+    names: readonly string[],
+    except: readonly string[] = [],
+  ): Promise<readonly { id: string; name: string }[]> {
+    const wanted = new Set(names.map((name) => name.toLowerCase()));
+    return this.stored()
+      .filter((server) => !server.discarded && !except.includes(server.id))
+      .map((server) => ({ id: server.id, name: server.profile.toJSON().name }))
+      .filter(({ name }) => wanted.has(name.toLowerCase()));
+  }
+
+  /** One by one: a spec's batch is small, and the handlers check everything before saving. */
+  async saveAll(servers: readonly Server[]): Promise<void> {
+    for (const server of servers) await this.save(server);
+  }
 }

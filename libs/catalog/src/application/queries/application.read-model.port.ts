@@ -5,4 +5,6 @@ import { ApplicationView } from './application.view';
 export abstract class ApplicationReadModel {
   abstract findById(id: string): Promise<ApplicationView | undefined>;
   abstract list(criteria: ListCriteria): Promise<Page<ApplicationView>>;
+  /** Every application the criteria match, limit and offset ignored, page by page. */
+  abstract exportAll(criteria: ListCriteria): AsyncIterable<readonly ApplicationView[]>;
 }

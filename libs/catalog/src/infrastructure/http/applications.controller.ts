@@ -1,9 +1,21 @@
-import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandAcknowledgement } from '@servertree/ddd';
 import {
+  acceptsCsv,
   Answer,
+  csvExport,
   ExpectedRevision,
   IdParam,
   Idempotent,
@@ -23,6 +35,8 @@ import {
   APPLICATION_LIST_SCHEMA,
   ListApplicationsQuery,
 } from '../../application/queries/list-applications/list-applications.query';
+import { ExportApplicationsQuery } from '../../application/queries/export-applications/export-applications.query';
+import { APPLICATION_CSV_COLUMNS } from './application-csv.columns';
 import { ApplicationPageResponse } from './dto/application-page.response';
 import { ApplicationResponse } from './dto/application.response';
 import { ModifyApplicationRequest } from './dto/modify-application.request';
@@ -72,9 +86,17 @@ export class ApplicationsController {
     summary: 'List applications (discarded ones only when `discarded` is filtered)',
     page: ApplicationPageResponse,
     schema: APPLICATION_LIST_SCHEMA,
+    csvHeaders: APPLICATION_CSV_COLUMNS.map(({ header }) => header),
   })
-  async list(@Query() query: QueryParams): Promise<ApplicationPageResponse> {
+  async list(
+    @Query() query: QueryParams,
+    @Headers('accept') accept: string | undefined,
+  ): Promise<ApplicationPageResponse | StreamableFile> {
     const criteria = parseListQuery(query, APPLICATION_LIST_SCHEMA);
+    if (acceptsCsv(accept)) {
+      const pages = await this.queryBus.execute(new ExportApplicationsQuery(criteria));
+      return csvExport('applications.csv', APPLICATION_CSV_COLUMNS, pages);
+    }
     const page = await this.queryBus.execute(new ListApplicationsQuery(criteria));
     return withPageLinks(page, BASE_PATH, query);
   }

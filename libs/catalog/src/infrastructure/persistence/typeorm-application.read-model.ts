@@ -4,6 +4,7 @@ import { ListCriteria, Page } from '@servertree/ddd';
 import {
   booleanFrom,
   ColumnMap,
+  fetchAllInKeysetPages,
   fetchListPage,
   SqlListMapping,
   SqlTemplate,
@@ -61,6 +62,15 @@ export class TypeOrmApplicationReadModel extends ApplicationReadModel {
       LIST_MAPPING,
     );
     return { total, limit: criteria.limit, offset: criteria.offset, items: rows.map(toView) };
+  }
+
+  async *exportAll(criteria: ListCriteria): AsyncIterable<readonly ApplicationView[]> {
+    const pages = fetchAllInKeysetPages<ApplicationRow>(
+      () => this.select(),
+      criteria,
+      LIST_MAPPING,
+    );
+    for await (const rows of pages) yield rows.map(toView);
   }
 
   private select(): SelectQueryBuilder<ApplicationRecord> {

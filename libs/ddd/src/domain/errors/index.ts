@@ -5,3 +5,4 @@ export * from './aggregate-discarded.error';
 export * from './concurrent-modification.error';
 export * from './not-found.error';
 export * from './revision-mismatch.error';
+export * from './batch-rejected.error';

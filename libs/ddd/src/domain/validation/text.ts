@@ -59,6 +59,24 @@ export function requirePattern(
   return value;
 }
 
+/** A list of `min`–`max` entries; what each entry must be is for the entries' own rule. */
+export function requireList(
+  field: string,
+  value: unknown,
+  min: number,
+  max: number,
+): readonly unknown[] {
+  requirePresent(field, value);
+  if (!Array.isArray(value)) throw InvalidInputError.single(field, `${field} must be a list`);
+  if (value.length < min || value.length > max) {
+    throw InvalidInputError.single(
+      field,
+      `${field} must hold ${min}–${max} entries (got ${value.length})`,
+    );
+  }
+  return value;
+}
+
 /**
  * An optional field: absent (undefined, or null to clear it in a partial update) is null,
  * anything else must pass `rule`.

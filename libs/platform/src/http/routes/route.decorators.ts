@@ -1,7 +1,13 @@
 import { applyDecorators, HttpCode, HttpStatus, Type, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiResponse } from '@nestjs/swagger';
 import { ListSchema } from '@servertree/ddd';
-import { ApiListQuery, ApiPageQuery, ApiProblems, ETAG_HEADER } from '../api-docs.decorators';
+import {
+  ApiListQuery,
+  ApiListResponse,
+  ApiPageQuery,
+  ApiProblems,
+  ETAG_HEADER,
+} from '../api-docs.decorators';
 import { AnswerInterceptor } from './answer.interceptor';
 
 /** How OpenAPI shows one successful answer: its body and, for a creation, its Location. */
@@ -34,6 +40,8 @@ export interface ListRouteOptions extends RouteOptions {
   readonly description?: string;
   /** The list's filters and ordering; without one, the route only pages (limit, offset). */
   readonly schema?: ListSchema;
+  /** The export's columns, for a list that also answers `Accept: text/csv`. */
+  readonly csvHeaders?: readonly string[];
 }
 
 const AUTHENTICATED = [HttpStatus.UNAUTHORIZED, HttpStatus.FORBIDDEN];
@@ -76,7 +84,13 @@ export function ListRoute(options: ListRouteOptions): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary: options.summary }),
     options.schema ? ApiListQuery(options.schema) : ApiPageQuery(),
-    ApiResponse({ status: HttpStatus.OK, type: options.page, description: options.description }),
+    options.csvHeaders
+      ? ApiListResponse(options.page, options.csvHeaders)
+      : ApiResponse({
+          status: HttpStatus.OK,
+          type: options.page,
+          description: options.description,
+        }),
     ApiProblems(...AUTHENTICATED, HttpStatus.BAD_REQUEST, ...(options.problems ?? [])),
   );
 }

@@ -26,3 +26,6 @@ export interface ServerView extends ServerProfileValues {
   readonly updatedAt: string;
   readonly discarded: boolean;
 }
+
+/** A server's own fields, without its credentials and installations: a row of an export. */
+export type ServerSummary = Omit<ServerView, 'credentials' | 'applications'>;

@@ -2,8 +2,7 @@ import { inspect } from 'node:util';
 import { Password } from '../../domain/credentials/password';
 import { SealedPassword } from '../../domain/credentials/sealed-password.value-object';
 import { AesGcmPasswordVault } from './aes-gcm-password.vault';
-import { EncryptionKey } from './encryption-key';
-import { KeyRing } from './key-ring';
+import { EncryptionKey, KeyRing } from '@servertree/platform';
 
 const SECRET = 'correct horse battery staple – ünïcødé 🔑';
 
@@ -41,7 +40,7 @@ describe('AesGcmPasswordVault', () => {
     const sealed = new AesGcmPasswordVault(new KeyRing(oldKey)).seal(Password.create(SECRET));
     const vault = new AesGcmPasswordVault(new KeyRing(newKey));
     expect(() => vault.reveal(sealed)).toThrow(
-      `no configured credentials key has id ${oldKey.id}; put the key that sealed this password into CREDENTIALS_PREVIOUS_KEYS`,
+      `no configured credentials key has id ${oldKey.id}; put the key that sealed this secret into CREDENTIALS_PREVIOUS_KEYS`,
     );
   });
 

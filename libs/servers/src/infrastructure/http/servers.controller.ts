@@ -1,9 +1,22 @@
-import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { CommandAcknowledgement } from '@servertree/ddd';
 import {
+  acceptsCsv,
   Answer,
+  csvExport,
   ExpectedRevision,
   IdParam,
   Idempotent,
@@ -23,6 +36,8 @@ import {
   SERVER_LIST_SCHEMA,
 } from '../../application/queries/list-servers/list-servers.query';
 import { ServerView } from '../../application/queries/server.view';
+import { ExportServersQuery } from '../../application/queries/export-servers/export-servers.query';
+import { SERVER_CSV_COLUMNS } from './server-csv.columns';
 import { ChangeStatusRequest } from './dto/change-status.request';
 import { ModifyServerRequest } from './dto/modify-server.request';
 import { RegisterServerRequest } from './dto/register-server.request';
@@ -69,9 +84,17 @@ export class ServersController {
     summary: 'List servers (discarded ones only when `discarded` is filtered)',
     page: ServerPageResponse,
     schema: SERVER_LIST_SCHEMA,
+    csvHeaders: SERVER_CSV_COLUMNS.map(({ header }) => header),
   })
-  async list(@Query() query: QueryParams): Promise<ServerPageResponse> {
+  async list(
+    @Query() query: QueryParams,
+    @Headers('accept') accept: string | undefined,
+  ): Promise<ServerPageResponse | StreamableFile> {
     const criteria = parseListQuery(query, SERVER_LIST_SCHEMA);
+    if (acceptsCsv(accept)) {
+      const pages = await this.queryBus.execute(new ExportServersQuery(criteria));
+      return csvExport('servers.csv', SERVER_CSV_COLUMNS, pages);
+    }
     const page = await this.queryBus.execute(new ListServersQuery(criteria));
     return withPageLinks(page, SERVERS_PATH, query);
   }

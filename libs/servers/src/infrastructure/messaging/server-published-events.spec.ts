@@ -39,6 +39,7 @@ describe('the server module published events (SPEC §4)', () => {
     expect(data).toEqual({
       id: SERVER_ID,
       ...ServerMother.registration(),
+      tags: [],
       status: 'stopped',
       credentials: [
         {

@@ -27,6 +27,8 @@ import { OperatingSystem } from '../../domain/operating-system.value-object';
 import { ServerName } from '../../domain/server-name.value-object';
 import { SERVER_STATUSES } from '../../domain/server-status.value-object';
 import { SLUG_PATTERN } from '../../domain/slug';
+import { MAX_TAGS } from '../../domain/tags/tag-set.value-object';
+import { TAG_PATTERN } from '../../domain/tags/tag.value-object';
 
 const UUID = { type: 'string', format: 'uuid' };
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
@@ -53,6 +55,13 @@ const PROFILE: Readonly<Record<string, JsonSchema>> = {
   diskGb: optionalInteger(HARDWARE_LIMITS.diskGb),
   environment: SLUG,
   operatingSystem: objectSchema({ name: OS_PART, version: OS_PART, architecture: OS_PART }),
+  tags: {
+    type: 'array',
+    description: 'Sorted, distinct',
+    maxItems: MAX_TAGS,
+    uniqueItems: true,
+    items: { type: 'string', pattern: TAG_PATTERN.source },
+  },
 };
 
 const CREDENTIAL_ACCESS: Readonly<Record<string, JsonSchema>> = {

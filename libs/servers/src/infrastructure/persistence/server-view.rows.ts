@@ -1,7 +1,11 @@
 import { booleanFrom, timestampFrom } from '@servertree/platform';
 import { CredentialValues } from '../../domain/credentials/credential.entity';
 import { ServerStatusName } from '../../domain/server-status.value-object';
-import { InstalledApplicationView, ServerView } from '../../application/queries/server.view';
+import {
+  InstalledApplicationView,
+  ServerSummary,
+  ServerView,
+} from '../../application/queries/server.view';
 import { ProfileColumns, profileOf } from './server.mapper';
 
 /** Raw rows of the read queries, as either driver returns them. */
@@ -22,15 +26,27 @@ export interface InstallationRow extends InstalledApplicationView {
   serverId: string;
 }
 
+export function serverSummaryOf(row: ServerRow, tags: readonly string[]): ServerSummary {
+  return {
+    id: row.id,
+    ...profileOf(row, tags),
+    status: row.status,
+    revision: Number(row.revision),
+    createdAt: timestampFrom(row.createdAt).toISOString(),
+    updatedAt: timestampFrom(row.updatedAt).toISOString(),
+    discarded: booleanFrom(row.discarded),
+  };
+}
+
 export function serverViewOf(
   row: ServerRow,
   credentials: readonly CredentialRow[],
   installations: readonly InstallationRow[],
+  tags: readonly string[],
 ): ServerView {
+  const { revision, createdAt, updatedAt, discarded, ...fields } = serverSummaryOf(row, tags);
   return {
-    id: row.id,
-    ...profileOf(row),
-    status: row.status,
+    ...fields,
     credentials: credentials.map((credential) => ({
       id: credential.id,
       connectionType: credential.connectionType,
@@ -42,9 +58,9 @@ export function serverViewOf(
       publicPort: credential.publicPort,
     })),
     applications: installations.map(({ serverId: _, ...installation }) => installation),
-    revision: Number(row.revision),
-    createdAt: timestampFrom(row.createdAt).toISOString(),
-    updatedAt: timestampFrom(row.updatedAt).toISOString(),
-    discarded: booleanFrom(row.discarded),
+    revision,
+    createdAt,
+    updatedAt,
+    discarded,
   };
 }

@@ -4,16 +4,18 @@ import { ServerProfileValues } from '../../domain/server-profile.value-object';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
 import { ServerRecord } from './server.record';
+import { ServerTagRecord } from './server-tag.record';
 
 /** The rows one server is stored in. */
 export interface ServerRows {
   readonly server: ServerRecord;
   readonly credentials: ServerCredentialRecord[];
   readonly applications: ServerApplicationRecord[];
+  readonly tags: ServerTagRecord[];
 }
 
 /** The columns of the `servers` row that hold the profile. */
-export type ProfileColumns = Omit<ServerProfileValues, 'operatingSystem'> &
+export type ProfileColumns = Omit<ServerProfileValues, 'operatingSystem' | 'tags'> &
   Pick<ServerRecord, 'osName' | 'osVersion' | 'osArchitecture'>;
 
 /**
@@ -22,6 +24,7 @@ export type ProfileColumns = Omit<ServerProfileValues, 'operatingSystem'> &
  */
 export function profileColumns({
   operatingSystem,
+  tags: _,
   ...scalars
 }: ServerProfileValues): ProfileColumns {
   return {
@@ -45,12 +48,16 @@ const NOT_SCALAR_PROFILE = new Set([
   'osArchitecture',
 ]);
 
-/** The profile held by a `servers` row (a record, or a raw row of the read side). */
-export function profileOf(row: ProfileColumns): ServerProfileValues {
+/**
+ * The profile held by a `servers` row (a record, or a raw row of the read side) and the
+ * server's `server_tags` rows.
+ */
+export function profileOf(row: ProfileColumns, tags: readonly string[]): ServerProfileValues {
   const scalars = Object.entries(row).filter(([column]) => !NOT_SCALAR_PROFILE.has(column));
   return {
-    ...(Object.fromEntries(scalars) as Omit<ServerProfileValues, 'operatingSystem'>),
+    ...(Object.fromEntries(scalars) as Omit<ServerProfileValues, 'operatingSystem' | 'tags'>),
     operatingSystem: { name: row.osName, version: row.osVersion, architecture: row.osArchitecture },
+    tags,
   };
 }
 
@@ -87,14 +94,18 @@ export const ServerMapper = {
         serverId: server.id,
         ...installation.toJSON(),
       })),
+      tags: server.profile.toJSON().tags.map((tag) => ({ serverId: server.id, tag })),
     };
   },
 
-  toDomain({ server, credentials, applications }: ServerRows): Server {
+  toDomain({ server, credentials, applications, tags }: ServerRows): Server {
     return Server.reconstitute(
       server.id,
       {
-        profile: profileOf(server),
+        profile: profileOf(
+          server,
+          tags.map((row) => row.tag),
+        ),
         status: server.status,
         credentials: credentials.map((credential) => ({
           ...credential,

@@ -1,14 +1,28 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ListCriteria, Page } from '@servertree/ddd';
-import { fetchListPage, SqlListMapping, SqlTemplate } from '@servertree/platform';
+import {
+  childRowsPredicate,
+  fetchAllInKeysetPages,
+  fetchListPage,
+  SqlListMapping,
+  SqlTemplate,
+} from '@servertree/platform';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { SERVER_LIST_SCHEMA } from '../../application/queries/list-servers/list-servers.query';
 import { ServerReadModel } from '../../application/queries/server.read-model.port';
-import { ServerView } from '../../application/queries/server.view';
+import { ServerSummary, ServerView } from '../../application/queries/server.view';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
-import { CredentialRow, InstallationRow, ServerRow, serverViewOf } from './server-view.rows';
+import { groupByServer } from './group-by-server';
+import {
+  CredentialRow,
+  InstallationRow,
+  ServerRow,
+  serverSummaryOf,
+  serverViewOf,
+} from './server-view.rows';
+import { ServerTagRecord } from './server-tag.record';
 import { ServerRecord } from './server.record';
 
 /**
@@ -23,10 +37,13 @@ function listMapping(columns: Readonly<Record<string, string>>): SqlListMapping 
       'operatingSystem.name': columns.osName,
       'operatingSystem.version': columns.osVersion,
       'operatingSystem.architecture': columns.osArchitecture,
-      // EXISTS keeps one row per server however many applications match.
-      applicationId: (lookup, placeholders) =>
-        `${lookup === 'n' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM server_applications sa ` +
-        `WHERE sa.server_id = s.id AND sa.application_id IN (${placeholders.join(', ')}))`,
+      applicationId: childRowsPredicate(
+        'server_applications',
+        'server_id',
+        's.id',
+        'application_id',
+      ),
+      tag: childRowsPredicate('server_tags', 'server_id', 's.id', 'tag'),
     },
     searchColumn: columns.name,
   };
@@ -45,7 +62,9 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   private readonly sql = {
     serverById: new SqlTemplate(),
     credentials: new SqlTemplate(),
+    serversById: new SqlTemplate(),
     installations: new SqlTemplate(),
+    tags: new SqlTemplate(),
     idsWithApplication: new SqlTemplate(),
   };
 
@@ -70,6 +89,26 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     if (!row) return undefined;
     const [view] = await this.withChildren([row]);
     return view;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<ServerView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.sql.serversById.rawMany<ServerRow>(
+      this.servers().where('s.id IN (:...ids)', { ids }),
+    );
+    return this.withChildren(rows);
+  }
+
+  async *exportAll(criteria: ListCriteria): AsyncIterable<readonly ServerSummary[]> {
+    const pages = fetchAllInKeysetPages<ServerRow>(
+      () => this.servers(),
+      criteria,
+      this.listMapping,
+    );
+    for await (const rows of pages) {
+      const tags = await this.tagsOf(rows.map((row) => row.id));
+      yield rows.map((row) => serverSummaryOf(row, tags.get(row.id) ?? []));
+    }
   }
 
   async list(criteria: ListCriteria): Promise<Page<ServerView>> {
@@ -104,12 +143,18 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   private async withChildren(rows: readonly ServerRow[]): Promise<ServerView[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => row.id);
-    const [credentials, installations] = await Promise.all([
+    const [credentials, installations, tags] = await Promise.all([
       this.credentialsOf(ids),
       this.installationsOf(ids),
+      this.tagsOf(ids),
     ]);
     return rows.map((row) =>
-      serverViewOf(row, credentials.get(row.id) ?? [], installations.get(row.id) ?? []),
+      serverViewOf(
+        row,
+        credentials.get(row.id) ?? [],
+        installations.get(row.id) ?? [],
+        tags.get(row.id) ?? [],
+      ),
     );
   }
 
@@ -132,6 +177,16 @@ export class TypeOrmServerReadModel extends ServerReadModel {
         .orderBy('c.id'),
     );
     return groupByServer(rows);
+  }
+
+  private async tagsOf(serverIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await this.sql.tags.rawMany<{ serverId: string; tag: string }>(
+      this.dataSource
+        .createQueryBuilder(ServerTagRecord, 't')
+        .select(['t.server_id AS serverId', 't.tag AS tag'])
+        .where('t.server_id IN (:...serverIds)', { serverIds }),
+    );
+    return tagNamesByServer(rows);
   }
 
   /**
@@ -159,12 +214,16 @@ export class TypeOrmServerReadModel extends ServerReadModel {
   }
 }
 
-function groupByServer<Row extends { serverId: string }>(rows: Row[]): Map<string, Row[]> {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = groups.get(row.serverId);
-    if (group) group.push(row);
-    else groups.set(row.serverId, [row]);
+/**
+ * Sorted here, not by ORDER BY: the column's collation orders `_`, `.` and `-` its own way,
+ * and tags are answered in plain code-point order, as the domain keeps them.
+ */
+function tagNamesByServer(
+  rows: readonly { serverId: string; tag: string }[],
+): Map<string, string[]> {
+  const tags = new Map<string, string[]>();
+  for (const [serverId, group] of groupByServer(rows)) {
+    tags.set(serverId, group.map((row) => row.tag).sort());
   }
-  return groups;
+  return tags;
 }

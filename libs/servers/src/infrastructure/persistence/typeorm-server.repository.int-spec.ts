@@ -16,8 +16,7 @@ import {
 } from '../../testing/fixed-application-catalogue';
 import { ServerMother } from '../../testing/server.mother';
 import { AesGcmPasswordVault } from '../crypto/aes-gcm-password.vault';
-import { EncryptionKey } from '../crypto/encryption-key';
-import { KeyRing } from '../crypto/key-ring';
+import { EncryptionKey, KeyRing } from '@servertree/platform';
 
 const OLD_KEY = EncryptionKey.generate();
 const NEW_KEY = EncryptionKey.generate();
@@ -132,7 +131,9 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
     ]);
   });
 
-  it('rewrites only the child rows a change touched', async () => {
+  // Only the rows that changed, each by primary key: a range DELETE over the server's rows
+  // would gap-lock and deadlock concurrent installs on neighbouring servers (issue 9).
+  it('writes only the child rows a change touched', async () => {
     const { id } = await registered({
       credentials: [ServerMother.credential()],
       applications: [{ applicationId: NGINX_ID, installDir: '/opt/nginx' }],
@@ -153,7 +154,7 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
       await writesTo((s) =>
         s.addCredential(ServerMother.credential({ username: 'ops' }), vault, now()),
       ),
-    ).toEqual(['server_credentials', 'server_credentials', 'outbox']);
+    ).toEqual(['server_credentials', 'outbox']);
     expect(
       await writesTo((s) =>
         s.installApplication(
@@ -162,7 +163,7 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
           now(),
         ),
       ),
-    ).toEqual(['server_applications', 'server_applications', 'outbox']);
+    ).toEqual(['server_applications', 'outbox']);
     expect((await load(id)).credentials).toHaveLength(2);
   });
 

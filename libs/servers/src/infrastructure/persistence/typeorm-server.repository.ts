@@ -1,29 +1,69 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@servertree/messaging';
 import { isUniqueViolation, UnitOfWork, updateWithRevisionCheck } from '@servertree/platform';
-import { EntityManager } from 'typeorm';
+import { EntityManager, In, ObjectLiteral } from 'typeorm';
 import { ServerNameTakenError } from '../../domain/server-name-taken.error';
 import { Server } from '../../domain/server.aggregate';
 import { ServerRepository } from '../../domain/server.repository.port';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerCredentialRecord } from './server-credential.record';
 import { ServerMapper, ServerRows } from './server.mapper';
+import { groupByServer } from './group-by-server';
 import { ServerRecord } from './server.record';
+import { ServerTagRecord } from './server-tag.record';
 
-type ChildTable = 'credentials' | 'applications';
-const CHILD_RECORDS = {
-  credentials: ServerCredentialRecord,
-  applications: ServerApplicationRecord,
-} as const;
+type ChildTable = 'credentials' | 'applications' | 'tags';
+type ChildRecord = ServerCredentialRecord | ServerApplicationRecord | ServerTagRecord;
 
+interface ChildTableMapping {
+  readonly record: new () => ChildRecord;
+  /** The row's primary key, by which it is written one by one. */
+  key(row: ChildRecord): Partial<ChildRecord>;
+}
+
+const CHILD_TABLES: Record<ChildTable, ChildTableMapping> = {
+  credentials: {
+    record: ServerCredentialRecord,
+    key: (row: ServerCredentialRecord) => ({ id: row.id }),
+  },
+  applications: {
+    record: ServerApplicationRecord,
+    key: (row: ServerApplicationRecord) => ({
+      serverId: row.serverId,
+      applicationId: row.applicationId,
+    }),
+  },
+  tags: {
+    record: ServerTagRecord,
+    key: (row: ServerTagRecord) => ({ serverId: row.serverId, tag: row.tag }),
+  },
+};
+
+/** A server's child rows by table, each keyed by its primary key, the row as JSON. */
+type StoredChildren = Record<ChildTable, Map<string, string>>;
+
+/**
+ * Rows per INSERT: well below the bound parameters either database takes in one statement
+ * (SQLite 32,766; MySQL 65,535) at the widest row, 15 columns.
+ */
+const ROWS_PER_INSERT = 1000;
+
+interface Changed {
+  readonly server: Server;
+  readonly rows: ServerRows;
+}
+
+/**
+ * Loads and saves servers whole, one or a thousand alike: each table is read with one
+ * statement and written with multi-row statements, whatever the number of servers.
+ */
 @Injectable()
 export class TypeOrmServerRepository extends ServerRepository {
   /**
-   * The child rows each loaded server had, as JSON: a status change or a reveal must not
-   * rewrite credentials and installations it did not touch. Held weakly, so nothing here
-   * outlives the command that loaded the server.
+   * The child rows each loaded server had: a save writes only the rows that changed. Held
+   * weakly, so nothing here outlives the command that loaded the server.
    */
-  private readonly loadedChildren = new WeakMap<Server, Record<ChildTable, string>>();
+  private readonly loadedChildren = new WeakMap<Server, StoredChildren>();
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -33,70 +73,151 @@ export class TypeOrmServerRepository extends ServerRepository {
   }
 
   async findById(id: string): Promise<Server | undefined> {
+    return (await this.findByIds([id])).get(id);
+  }
+
+  async findByIds(ids: readonly string[]): Promise<Map<string, Server>> {
+    const found = new Map<string, Server>();
+    if (ids.length === 0) return found;
     const manager = await this.unitOfWork.manager();
-    const server = await manager.findOneBy(ServerRecord, { id });
-    if (!server) return undefined;
-    const credentials = await manager.find(ServerCredentialRecord, {
-      where: { serverId: id },
-      order: { id: 'ASC' },
-    });
-    const applications = await manager.find(ServerApplicationRecord, {
-      where: { serverId: id },
-      order: { applicationId: 'ASC' },
-    });
-    const aggregate = ServerMapper.toDomain({ server, credentials, applications });
-    this.loadedChildren.set(aggregate, childrenOf(ServerMapper.toRows(aggregate)));
-    return aggregate;
+    const roots = await manager.findBy(ServerRecord, { id: In([...ids]) });
+    if (roots.length === 0) return found;
+    const serverId = In(roots.map((root) => root.id));
+    const credentials = groupByServer(
+      await manager.find(ServerCredentialRecord, { where: { serverId }, order: { id: 'ASC' } }),
+    );
+    const applications = groupByServer(
+      await manager.find(ServerApplicationRecord, {
+        where: { serverId },
+        order: { applicationId: 'ASC' },
+      }),
+    );
+    const tags = groupByServer(await manager.find(ServerTagRecord, { where: { serverId } }));
+    for (const server of roots) {
+      const aggregate = ServerMapper.toDomain({
+        server,
+        credentials: credentials.get(server.id) ?? [],
+        applications: applications.get(server.id) ?? [],
+        tags: tags.get(server.id) ?? [],
+      });
+      this.loadedChildren.set(aggregate, childrenOf(ServerMapper.toRows(aggregate)));
+      found.set(server.id, aggregate);
+    }
+    return found;
+  }
+
+  async findLiveNames(
+    names: readonly string[],
+    except: readonly string[] = [],
+  ): Promise<readonly { id: string; name: string }[]> {
+    if (names.length === 0) return [];
+    const manager = await this.unitOfWork.manager();
+    // The column's collation (case-insensitive) decides equality, as the unique index does.
+    const query = manager
+      .createQueryBuilder(ServerRecord, 's')
+      .select(['s.id AS id', 's.name AS name'])
+      .where('s.discarded = 0')
+      .andWhere('s.name IN (:...names)', { names });
+    if (except.length > 0) query.andWhere('s.id NOT IN (:...except)', { except });
+    return query.getRawMany();
+  }
+
+  save(server: Server): Promise<void> {
+    return this.saveAll([server]);
   }
 
   /**
-   * The root row (an INSERT, or an UPDATE checked against the loaded revision), the child rows
+   * The root rows (INSERTs, or UPDATEs checked against the loaded revision), the child rows
    * that changed, and the events, all in the command's transaction.
    */
-  async save(server: Server): Promise<void> {
-    const events = server.pullEvents();
+  async saveAll(servers: readonly Server[]): Promise<void> {
+    const events = servers.flatMap((server) =>
+      server.pullEvents().map((event) => ({ server, event })),
+    );
     if (events.length === 0) return;
+    const changedServers = [...new Set(events.map(({ server }) => server))];
+    const changed = changedServers.map((server) => ({ server, rows: ServerMapper.toRows(server) }));
     const manager = await this.unitOfWork.manager();
-    const rows = ServerMapper.toRows(server);
-    await this.saveRoot(manager, server, rows.server);
-    await this.saveChildren(manager, server, rows);
-    await this.outboxWriter.append('server', events);
+    await this.saveRoots(manager, changed);
+    await this.saveChildren(manager, changed);
+    await this.outboxWriter.append(
+      'server',
+      events.map(({ event }) => event),
+    );
   }
 
-  private async saveRoot(manager: EntityManager, server: Server, row: ServerRecord): Promise<void> {
+  private async saveRoots(manager: EntityManager, changed: readonly Changed[]): Promise<void> {
     try {
-      if (server.isNew) await manager.insert(ServerRecord, row);
-      else await updateWithRevisionCheck(manager, ServerRecord, server, 'Server', row);
+      await insertAll(
+        manager,
+        ServerRecord,
+        changed.filter(({ server }) => server.isNew).map(({ rows }) => rows.server),
+      );
+      for (const { server, rows } of changed) {
+        if (!server.isNew) {
+          await updateWithRevisionCheck(manager, ServerRecord, server, 'Server', rows.server);
+        }
+      }
     } catch (error) {
-      if (isUniqueViolation(error)) throw new ServerNameTakenError(row.name);
+      if (isUniqueViolation(error)) {
+        throw new ServerNameTakenError(
+          changed.length === 1 ? changed[0].rows.server.name : undefined,
+        );
+      }
       throw error;
     }
   }
 
   /**
-   * A server has a handful of children, so a changed table is rewritten whole: simpler than
-   * diffing, and safe, as the revision-checked root update above already holds the server's
-   * row lock against concurrent writers.
+   * Row by row, each addressed by its primary key: never `DELETE ... WHERE server_id = ?`. On
+   * InnoDB such a range delete locks the gap around the server's rows even when it finds none
+   * (a first install), and two servers next to each other in the index then block each other's
+   * INSERT into that gap: the deadlock of issue 9 (installs on many servers at once). A delete
+   * or update by primary key of a row that exists locks that row only. The revision-checked
+   * root updates above already hold the servers' rows, so the loaded rows are still the stored
+   * ones. New rows of all servers go in multi-row INSERTs.
    */
-  private async saveChildren(
-    manager: EntityManager,
-    server: Server,
-    rows: ServerRows,
-  ): Promise<void> {
-    const loaded = this.loadedChildren.get(server);
-    const current = childrenOf(rows);
-    for (const table of Object.keys(CHILD_RECORDS) as ChildTable[]) {
-      if (loaded?.[table] === current[table]) continue;
-      const record = CHILD_RECORDS[table];
-      if (!server.isNew) await manager.delete(record, { serverId: server.id });
-      if (rows[table].length > 0) await manager.insert(record, rows[table]);
+  private async saveChildren(manager: EntityManager, changed: readonly Changed[]): Promise<void> {
+    for (const table of Object.keys(CHILD_TABLES) as ChildTable[]) {
+      const { record, key } = CHILD_TABLES[table];
+      const added: ChildRecord[] = [];
+      for (const { server, rows } of changed) {
+        const before = this.loadedChildren.get(server)?.[table] ?? new Map<string, string>();
+        const children: ChildRecord[] = rows[table];
+        const after = new Map(children.map((row) => [JSON.stringify(key(row)), row]));
+        for (const stored of before.keys()) {
+          if (!after.has(stored)) await manager.delete(record, JSON.parse(stored));
+        }
+        for (const [stored, row] of after) {
+          const previous = before.get(stored);
+          if (previous === undefined) added.push(row);
+          else if (previous !== JSON.stringify(row)) await manager.update(record, key(row), row);
+        }
+      }
+      await insertAll(manager, record, added);
     }
   }
 }
 
-function childrenOf(rows: ServerRows): Record<ChildTable, string> {
+async function insertAll<T extends ObjectLiteral>(
+  manager: EntityManager,
+  record: new () => T,
+  rows: readonly T[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    await manager.insert(record, rows.slice(start, start + ROWS_PER_INSERT) as T[]);
+  }
+}
+
+function childrenOf(rows: ServerRows): StoredChildren {
+  const stored = (table: ChildTable) => {
+    const { key } = CHILD_TABLES[table];
+    const children: ChildRecord[] = rows[table];
+    return new Map(children.map((row) => [JSON.stringify(key(row)), JSON.stringify(row)]));
+  };
   return {
-    credentials: JSON.stringify(rows.credentials),
-    applications: JSON.stringify(rows.applications),
+    credentials: stored('credentials'),
+    applications: stored('applications'),
+    tags: stored('tags'),
   };
 }

@@ -20,6 +20,8 @@ export const SERVER_LIST_SCHEMA = {
   discarded: { type: 'boolean' },
   /** Servers that have this application installed; a server has several, so no sorting. */
   applicationId: { type: 'uuid', sortable: false },
+  /** Servers carrying this tag; a server has several, so no sorting. */
+  tag: { type: 'string', sortable: false },
 } as const satisfies ListSchema;
 
 export class ListServersQuery extends Query<Page<ServerView>> {

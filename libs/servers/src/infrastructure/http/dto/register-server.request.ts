@@ -4,6 +4,8 @@ import { Allow, IsArray, IsObject, IsOptional, ValidateNested } from 'class-vali
 import { AddCredentialRequest } from './add-credential.request';
 import { InlineInstallationRequest } from './inline-installation.request';
 import { OperatingSystemRequest } from './operating-system.request';
+import { MAX_TAGS } from '../../../domain/tags/tag-set.value-object';
+import { TAG_PATTERN } from '../../../domain/tags/tag.value-object';
 import { HARDWARE_LIMITS } from '../../../domain/hardware.value-object';
 import { ServerName } from '../../../domain/server-name.value-object';
 import { SLUG_PATTERN } from '../../../domain/slug';
@@ -58,6 +60,16 @@ export class RegisterServerRequest {
   @ValidateNested()
   @Type(() => OperatingSystemRequest)
   operatingSystem!: OperatingSystemRequest;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['web', 'eu-west-1'],
+    maxItems: MAX_TAGS,
+    items: { type: 'string', pattern: TAG_PATTERN.source },
+    description: 'A set: answered sorted, a repeated tag counts once',
+  })
+  @Allow()
+  tags?: string[];
 
   @ApiPropertyOptional({ type: [AddCredentialRequest] })
   @IsOptional()

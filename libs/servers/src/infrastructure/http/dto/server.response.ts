@@ -27,6 +27,9 @@ export class ServerResponse extends AggregateResponse {
   @ApiProperty({ type: OperatingSystemResponse })
   operatingSystem!: OperatingSystemResponse;
 
+  @ApiProperty({ type: [String], example: ['eu-west-1', 'web'], description: 'Sorted' })
+  tags!: readonly string[];
+
   @ApiProperty({ enum: SERVER_STATUSES, example: 'running' })
   status!: ServerStatusName;
 

@@ -1,0 +1,151 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { DatabaseConfig } from '../config/app-config';
+
+/** Driver error codes by what they mean to the service (see database-errors.ts). */
+export interface DatabaseErrorCodes {
+  readonly uniqueViolation: readonly string[];
+  /** The database cannot be reached or is shutting down: a 503. */
+  readonly unavailable: readonly string[];
+  /** The transaction lost to a concurrent one and may simply run again (deadlock, lock wait). */
+  readonly transientConflict: readonly string[];
+}
+
+/**
+ * Everything in which MySQL/MariaDB and the embedded SQLite differ, in one object chosen once
+ * from the configuration and injected where it matters, instead of `if (type === 'mysql')`
+ * checks spread over the code. Migrations keep their own small helper (migrations/support):
+ * they record history and must not change when this class does.
+ */
+export abstract class Dialect {
+  static of(database: DatabaseConfig): Dialect {
+    return database.kind === 'mysql'
+      ? new MySqlDialect(database.url, database.poolSize)
+      : new SqliteDialect(database.path);
+  }
+
+  /** TypeORM options, shared by the service and the migration CLI. `synchronize` stays off. */
+  abstract dataSourceOptions(
+    extra: Pick<DataSourceOptions, 'entities' | 'migrations'>,
+  ): DataSourceOptions;
+
+  /** One connection for the whole process: transactions must take turns in it. */
+  abstract readonly transactionsTakeTurns: boolean;
+
+  /**
+   * Appended to a SELECT in a transaction: the rows read stay as read until commit (a
+   * concurrent UPDATE of them waits). Empty where transactions already take turns.
+   */
+  abstract readonly shareLock: string;
+
+  /** Runs `work` while no other instance migrates the same database. */
+  abstract underMigrationLock(dataSource: DataSource, work: () => Promise<void>): Promise<void>;
+}
+
+export const MYSQL_ERROR_CODES: DatabaseErrorCodes = {
+  uniqueViolation: ['ER_DUP_ENTRY'],
+  unavailable: [
+    'PROTOCOL_CONNECTION_LOST',
+    'PROTOCOL_SEQUENCE_TIMEOUT',
+    'ER_CON_COUNT_ERROR',
+    'ER_SERVER_SHUTDOWN',
+    // Galera: "WSREP has not yet prepared node for application use" (node not in the primary component).
+    'ER_UNKNOWN_COM_ERROR',
+  ],
+  // ER_LOCK_DEADLOCK is also how Galera reports a lost certification conflict.
+  transientConflict: ['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT'],
+};
+
+export class MySqlDialect extends Dialect {
+  readonly transactionsTakeTurns = false;
+  /**
+   * Not TypeORM's `pessimistic_read`: it emits `FOR SHARE` for server version 8 and above, which
+   * MariaDB (10.x, 11.x) rejects; `LOCK IN SHARE MODE` means the same on both.
+   */
+  readonly shareLock = ' LOCK IN SHARE MODE';
+
+  constructor(
+    private readonly url: string,
+    private readonly poolSize: number,
+  ) {
+    super();
+  }
+
+  dataSourceOptions(extra: Pick<DataSourceOptions, 'entities' | 'migrations'>): DataSourceOptions {
+    return {
+      type: 'mysql',
+      url: this.url,
+      // Timestamps are stored and compared in UTC whatever the server's time zone.
+      timezone: 'Z',
+      charset: 'utf8mb4_unicode_ci',
+      synchronize: false,
+      poolSize: this.poolSize,
+      // Fail fast when the database is away, so requests get a 503 instead of hanging.
+      connectTimeout: 3000,
+      extra: { enableKeepAlive: true },
+      ...extra,
+    };
+  }
+
+  /**
+   * A named lock, so that instances starting at once against one server do not race through
+   * the same DDL. GET_LOCK is node-local on Galera and Group Replication: on a cluster,
+   * migrations run as one deploy step (`MIGRATIONS_RUN=false` on the instances; README).
+   */
+  async underMigrationLock(dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ acquired }] = await runner.query('SELECT GET_LOCK(?, 60) AS acquired', [
+        MIGRATION_LOCK,
+      ]);
+      if (Number(acquired) !== 1) throw new Error('timed out waiting for the migration lock');
+      try {
+        await work();
+      } finally {
+        await runner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+}
+
+const MIGRATION_LOCK = 'servertree.migrations';
+
+export const SQLITE_ERROR_CODES: DatabaseErrorCodes = {
+  uniqueViolation: ['SQLITE_CONSTRAINT_UNIQUE', 'SQLITE_CONSTRAINT_PRIMARYKEY'],
+  // Still locked after busy_timeout: another process holds the file.
+  unavailable: ['SQLITE_BUSY'],
+  transientConflict: [],
+};
+
+export class SqliteDialect extends Dialect {
+  readonly transactionsTakeTurns = true;
+  readonly shareLock = '';
+
+  constructor(private readonly path: string) {
+    super();
+  }
+
+  dataSourceOptions(extra: Pick<DataSourceOptions, 'entities' | 'migrations'>): DataSourceOptions {
+    mkdirSync(dirname(this.path), { recursive: true });
+    return {
+      type: 'better-sqlite3',
+      database: this.path,
+      synchronize: false,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+        db.pragma('foreign_keys = ON');
+      },
+      ...extra,
+    };
+  }
+
+  /** The embedded database belongs to one process: nobody else can migrate it meanwhile. */
+  async underMigrationLock(_dataSource: DataSource, work: () => Promise<void>): Promise<void> {
+    await work();
+  }
+}

@@ -1,0 +1,55 @@
+import { DataSource } from 'typeorm';
+import { toProblem } from '../http/problem-details.filter';
+import { DatabaseBusyError } from './database-errors';
+import { SqliteDialect } from './dialect';
+import { UnitOfWork } from './unit-of-work';
+
+/** What mysql2 raises when InnoDB (or Galera certification) picks this transaction to lose. */
+function deadlock(): Error {
+  return Object.assign(new Error('Deadlock found when trying to get lock'), {
+    code: 'ER_LOCK_DEADLOCK',
+    errno: 1213,
+  });
+}
+
+describe('UnitOfWork retries', () => {
+  // Work that never asks for the manager opens no transaction, so no database is needed here;
+  // the real deadlock is forced in test/e2e/command-retry.e2e-spec.ts.
+  const unitOfWork = new UnitOfWork({} as DataSource, new SqliteDialect(':memory:'), {
+    attempts: 4,
+    firstCeilingMs: 1,
+    maximumCeilingMs: 5,
+  });
+
+  it('runs the whole work again after a lost conflict, and answers the attempt that succeeds', async () => {
+    let attempts = 0;
+    const result = await unitOfWork.run(async () => {
+      attempts += 1;
+      if (attempts < 3) throw deadlock();
+      return 'done';
+    });
+    expect({ result, attempts }).toEqual({ result: 'done', attempts: 3 });
+  });
+
+  it('gives up after the last attempt with a DatabaseBusyError, answered as a 503 problem', async () => {
+    let attempts = 0;
+    const failure = unitOfWork.run(async () => {
+      attempts += 1;
+      throw deadlock();
+    });
+    await expect(failure).rejects.toBeInstanceOf(DatabaseBusyError);
+    expect(attempts).toBe(4);
+    const error = await failure.catch((caught: unknown) => caught);
+    expect(toProblem(error, () => undefined)).toMatchObject({ status: 503 });
+  });
+
+  it('does not run work again for any other error', async () => {
+    let attempts = 0;
+    const failure = unitOfWork.run(async () => {
+      attempts += 1;
+      throw Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
+    });
+    await expect(failure).rejects.toThrow('Duplicate entry');
+    expect(attempts).toBe(1);
+  });
+});

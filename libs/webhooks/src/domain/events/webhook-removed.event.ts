@@ -1,0 +1,3 @@
+import { DomainEvent } from '@servertree/ddd';
+
+export class WebhookRemoved extends DomainEvent<Record<string, never>> {}

@@ -1,0 +1,69 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import { Connection, createConnection } from 'mysql2/promise';
+import { registerApplication, registerServer, SERVERS } from '../support/servers';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/**
+ * SPEC §7: a write that loses a deadlock (on Galera: a certification conflict, reported the
+ * same way) is retried as a whole command. Here a second transaction closes a real lock cycle
+ * with an install, and is made heavier so that InnoDB picks the install as the victim.
+ */
+describe('A command that loses a deadlock runs again as a whole (MariaDB)', () => {
+  let t: TestApp;
+  let side: Connection;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    if (t.config.database.kind !== 'mysql') throw new Error('needs MariaDB');
+    side = await createConnection(t.config.database.url);
+    await side.query('CREATE TABLE ballast (n INT PRIMARY KEY)');
+  });
+
+  afterAll(async () => {
+    await side?.end();
+    await t?.close();
+  });
+
+  async function waitingForLock(serverId: string): Promise<boolean> {
+    const [rows] = await side.query(
+      "SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE ?",
+      [`%${serverId}%`],
+    );
+    return Number((rows as { n: number }[])[0].n) > 0;
+  }
+
+  it('succeeds once, with one event, after InnoDB rolled its first attempt back', async () => {
+    const application = await registerApplication(t);
+    const server = await registerServer(t);
+
+    await side.query('START TRANSACTION');
+    await side.query(
+      `INSERT INTO ballast VALUES ${Array.from({ length: 200 }, (_, n) => `(${n})`).join(', ')}`,
+    );
+    await side.query('SELECT id FROM servers WHERE id = ? FOR UPDATE', [server.id]);
+
+    // The install share-locks the application, then waits for the server row held above...
+    const install = t
+      .http('editor')
+      .put(`${SERVERS}/${server.id}/applications/${application}`)
+      .send({ installDir: '/opt/app' })
+      .then((response) => response);
+    while (!(await waitingForLock(server.id))) await delay(20);
+    // ...and this update of the application closes the cycle: InnoDB rolls the lighter install
+    // back and lets this statement through. Without the retry the install would answer 500.
+    await side.query('UPDATE applications SET name = name WHERE id = ?', [application]);
+    await side.query('ROLLBACK');
+
+    const response = await install;
+    expect(response.status).toBe(201);
+    expect(response.body.revision).toBe(2);
+    const events = await t.dataSource.query(
+      'SELECT type, aggregate_revision AS revision FROM outbox WHERE aggregate_id = ? ORDER BY sequence',
+      [server.id],
+    );
+    expect(events).toEqual([
+      { type: 'server.server.registered', revision: 1 },
+      { type: 'server.server.application_installed', revision: 2 },
+    ]);
+  }, 60_000);
+});
