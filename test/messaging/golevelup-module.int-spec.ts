@@ -6,7 +6,7 @@ import { TEST_RABBITMQ_URL, TestBroker } from '../support/rabbitmq';
 
 /**
  * Pins why the service builds its AmqpConnection itself instead of importing
- * `RabbitMQModule.forRoot` and `@RabbitSubscribe` (ADR 13): the module keeps every connection
+ * `RabbitMQModule.forRoot` and `@RabbitSubscribe` (ADR 17): the module keeps every connection
  * in a process-wide static registry and registers handlers once per process. Two applications
  * in one process - two instances in one test, as events-two-instances.e2e-spec.ts runs them -
  * then interfere. If a release of the library stops doing this, this test fails: time to

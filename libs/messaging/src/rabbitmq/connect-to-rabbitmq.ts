@@ -21,7 +21,7 @@ export const CONSUMER_PREFETCH = 100;
  *
  * Built directly rather than through `RabbitMQModule.forRoot`, whose connections live in a
  * process-wide registry that any one application's shutdown closes entirely; several instances
- * share a process in the tests and the benchmark, and shutdown order matters (ADR 3, ADR 13).
+ * share a process in the tests and the benchmark, and shutdown order matters (ADR 3, ADR 17).
  */
 export async function connectToRabbitMq(urls: readonly string[]): Promise<AmqpConnection> {
   const connection = new AmqpConnection({
