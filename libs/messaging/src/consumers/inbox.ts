@@ -45,6 +45,12 @@ export class Inbox implements OnModuleInit, OnModuleDestroy {
     }
   }
 
+  /** Whether the consumer has processed this event (read outside any transaction). */
+  async has(consumer: string, eventId: string): Promise<boolean> {
+    const manager = await this.unitOfWork.manager();
+    return manager.exists(InboxRecord, { where: { consumer, eventId } });
+  }
+
   /** Forgets processed events older than the retention period. */
   async forgetExpired(): Promise<void> {
     const manager = await this.unitOfWork.manager();

@@ -13,17 +13,23 @@ const APPLICATION_DISCARDED = 'server.application.discarded';
 
 /**
  * Eventual consistency between the aggregates: once the catalogue has discarded an application,
- * every server that has it installed uninstalls it, each in a command - and an event - of its
- * own. It reacts to the stored, published event (outbox, broker, its own queue), so a crash or
- * a broker outage delays the reaction but never loses it. The dispatcher runs it at most once
- * per event, in one transaction with its inbox row, and gives the uninstall events the
- * discard's correlation id and actor; a conflict with a concurrent change rolls it all back
- * for a retry.
+ * every server that has it installed uninstalls it, each in a command - a transaction and an
+ * event - of its own. It reacts to the stored, published event (outbox, broker, its own queue),
+ * so a crash or a broker outage delays the reaction but never loses it.
+ *
+ * `per-command`: one transaction over every server lost, on a Galera cluster, to the writes
+ * going on on those servers through other nodes, attempt after attempt until dead-lettered.
+ * Each uninstall now commits, and is retried on a conflict, alone; the inbox row follows the
+ * last. A redelivery after a partial run finds only the servers still to do: the others no
+ * longer have the application, and an `application_discarded` uninstall of an application
+ * that is not installed changes nothing. The dispatcher gives the uninstall events the
+ * discard's correlation id, actor and trace.
  */
 @Injectable()
 @IntegrationEventConsumer({
   name: 'servers.application-discarded',
   routingKeys: [APPLICATION_DISCARDED],
+  transactions: 'per-command',
 })
 export class ApplicationDiscardedConsumer implements IntegrationEventHandler {
   constructor(
