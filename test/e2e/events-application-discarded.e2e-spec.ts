@@ -1,3 +1,4 @@
+import { CommandBus } from '@nestjs/cqrs';
 import { eventually } from '../support/eventually';
 import { TestBroker, TestQueue } from '../support/rabbitmq';
 import { APPLICATIONS, registerApplication, registerServer, SERVERS } from '../support/servers';
@@ -105,6 +106,58 @@ describe('Discarding an application uninstalls it from servers (MariaDB + Rabbit
     expect(after.body.items).toEqual(before.body.items);
     const processed = await t.dataSource.query('SELECT consumer FROM inbox WHERE event_id = ?', [
       discarded.id,
+    ]);
+    expect(processed).toEqual([{ consumer: 'servers.application-discarded' }]);
+  });
+
+  it('finishes a reaction interrupted half-way on redelivery, one uninstall per server', async () => {
+    const app = await registerApplication(t);
+    const servers = await Promise.all(
+      [1, 2, 3].map(() =>
+        registerServer(t, { applications: [{ applicationId: app, installDir: '/opt/varnish' }] }),
+      ),
+    );
+    const commandBus = t.app.get(CommandBus);
+    const execute = commandBus.execute.bind(commandBus);
+    const revisionsAtInterruption: number[] = [];
+    let uninstalls = 0;
+    // The second uninstall of this discard fails once, after the first one has committed.
+    const interrupt = jest.spyOn(commandBus, 'execute').mockImplementation(async (command) => {
+      const { applicationId, reason } = command as { applicationId?: string; reason?: string };
+      if (applicationId === app && reason === 'application_discarded' && ++uninstalls === 2) {
+        const rows: { revision: number }[] = await t.dataSource.query(
+          'SELECT revision FROM servers WHERE id IN (?, ?, ?)',
+          servers.map((server) => server.id),
+        );
+        revisionsAtInterruption.push(...rows.map((row) => Number(row.revision)));
+        throw new Error('interrupted half-way');
+      }
+      return execute(command);
+    });
+    try {
+      await t.http().delete(`${APPLICATIONS}/${app}`).expect(204);
+      await eventually(async () => {
+        for (const server of servers) {
+          const { body } = await t.http().get(`${SERVERS}/${server.id}`).expect(200);
+          expect(body).toMatchObject({ revision: 2, applications: [] });
+        }
+      });
+    } finally {
+      interrupt.mockRestore();
+    }
+
+    // One server had committed its uninstall when the reaction broke off; the others had not.
+    expect(revisionsAtInterruption.sort()).toEqual([1, 1, 2]);
+    for (const server of servers) {
+      const { body } = await t.http().get(`${SERVERS}/${server.id}/events`).expect(200);
+      const uninstalled = body.items.filter(
+        (e: { type: string }) => e.type === 'server.server.application_uninstalled',
+      );
+      expect(uninstalled).toHaveLength(1);
+    }
+    const { body: history } = await t.http().get(`${APPLICATIONS}/${app}/events`).expect(200);
+    const processed = await t.dataSource.query('SELECT consumer FROM inbox WHERE event_id = ?', [
+      history.items[1].id,
     ]);
     expect(processed).toEqual([{ consumer: 'servers.application-discarded' }]);
   });
