@@ -1,5 +1,5 @@
 /**
- * npm run test:cluster [-- --short] - ServerTree on a local 3-node Galera and 3-node RabbitMQ
+ * npm run test:cluster [-- --short] [--dir D --port-offset N] - ServerTree on a local 3-node Galera and 3-node RabbitMQ
  * cluster (local-cluster.ts), proven from outside:
  *
  * 1. starts both clusters, migrates once (the first instance, MIGRATIONS_RUN=true), then runs
@@ -25,6 +25,9 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import { createConnection, RowDataPacket } from 'mysql2/promise';
 import { ServiceProcess, startService } from '../bench/service-process';
 import {
+  DEFAULT_EPMD_PORT,
+  DEFAULT_GALERA_BASE_PORT,
+  DEFAULT_RABBIT_BASE_PORT,
   down,
   GaleraCluster,
   RabbitCluster,
@@ -33,19 +36,28 @@ import {
 } from './local-cluster';
 
 const SHORT = process.argv.includes('--short');
+const option = (name: string): string | undefined => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
 /** Steady load before and after each kill, and how long a killed node stays down. */
 const STEADY_MS = SHORT ? 4_000 : 12_000;
 const DOWN_MS = SHORT ? 3_000 : 8_000;
 const WORKERS = SHORT ? 6 : 9;
-const BASE_DIR = '/tmp/servertree-cluster-test';
+const BASE_DIR = option('dir') ?? '/tmp/servertree-cluster-test';
 /** The instances' logs are kept here after the teardown. */
-const LOG_DIR = '/tmp/servertree-cluster-test-logs';
+const LOG_DIR = `${BASE_DIR}-logs`;
+/**
+ * Added to every port (clusters and instances), so that a second run on a shared machine
+ * neither collides with nor - through the leftovers' teardown - ends the first one.
+ */
+const PORT_OFFSET = Number(option('port-offset') ?? 0);
 const DATABASE = 'servertree';
 const EXCHANGE = 'server.domain_events';
 const QUEUE_PREFIX = 'servertree';
 const CONSUMER_QUEUE = `${QUEUE_PREFIX}.servers.application-discarded`;
 const TEST_QUEUE = 'cluster-test.all-events';
-const PORTS = [3931, 3932, 3933];
+const PORTS = [3931, 3932, 3933].map((port) => port + PORT_OFFSET);
 const SECRET = randomBytes(32).toString('hex');
 const TOKEN = sign({ sub: 'cluster-test', roles: ['editor'] }, SECRET, { expiresIn: '2h' });
 const CREDENTIALS_KEY = randomBytes(32).toString('base64');
@@ -610,8 +622,18 @@ async function main(): Promise<number> {
   try {
     log('starting 3 Galera nodes and 3 RabbitMQ nodes');
     const [galera, rabbit] = await Promise.all([
-      startGalera({ baseDir: BASE_DIR, syncWait: 1, log: (line) => log(`galera: ${line}`) }),
-      startRabbitCluster({ baseDir: BASE_DIR, log: (line) => log(`rabbitmq: ${line}`) }),
+      startGalera({
+        baseDir: BASE_DIR,
+        basePort: DEFAULT_GALERA_BASE_PORT + PORT_OFFSET,
+        syncWait: 1,
+        log: (line) => log(`galera: ${line}`),
+      }),
+      startRabbitCluster({
+        baseDir: BASE_DIR,
+        basePort: DEFAULT_RABBIT_BASE_PORT + PORT_OFFSET,
+        epmdPort: DEFAULT_EPMD_PORT + PORT_OFFSET,
+        log: (line) => log(`rabbitmq: ${line}`),
+      }),
     ]);
     await galera.nodes[0].sql(`CREATE DATABASE ${DATABASE}`);
     const brokers = rabbit.urls.split(',');
