@@ -71,9 +71,9 @@ function serverOf({
   return {
     ...server,
     operatingSystem: { name: osName, version: osVersion, architecture: osArchitecture },
-    tags: JSON.parse(tags ?? '[]').sort(),
-    credentials: JSON.parse(credentials ?? '[]'),
-    applications: JSON.parse(applications ?? '[]'),
+    tags: tags ?? [].sort(),
+    credentials: credentials ?? [],
+    applications: applications ?? [],
   };
 }
 

@@ -12,8 +12,8 @@ export function booleanFrom(value: boolean | number | string): boolean {
 }
 
 /**
- * A JSON aggregate (Dialect.jsonArrayOf): MariaDB and SQLite answer it as text, MySQL 8 as an
- * already parsed value; over no rows MySQL/MariaDB answer NULL where SQLite answers `[]`.
+ * A JSON aggregate (Dialect.jsonArrayOf): mysql2 answers it parsed, better-sqlite3 as text; over
+ * no rows MySQL/MariaDB answer NULL where SQLite answers `[]`.
  */
 export function jsonArrayFrom<Item>(value: string | readonly Item[] | null): Item[] {
   if (value === null) return [];
