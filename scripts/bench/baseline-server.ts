@@ -71,7 +71,7 @@ function serverOf({
   return {
     ...server,
     operatingSystem: { name: osName, version: osVersion, architecture: osArchitecture },
-    tags: tags ?? [].sort(),
+    tags: (tags ?? []).sort(),
     credentials: credentials ?? [],
     applications: applications ?? [],
   };
