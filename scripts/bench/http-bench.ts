@@ -27,7 +27,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3);
 const SECRET = randomBytes(32).toString('hex');
-const TABLES = ['applications', 'servers', 'server_credentials', 'server_applications', 'outbox'];
+const TABLES = [
+  'applications',
+  'servers',
+  'server_credentials',
+  'server_applications',
+  'server_tags',
+  'outbox',
+];
 
 interface Target {
   readonly name: 'ServerTree' | 'baseline';
