@@ -1,18 +1,10 @@
 import { expectProblem } from '../support/problem';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const BASE = '/api/v1/applications';
 
 describe('Idempotency-Key on POST', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   const count = async (name: string) =>
     Number(
