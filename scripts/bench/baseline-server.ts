@@ -52,10 +52,10 @@ function appendEvent(
 /** A server's children as the service reads them: JSON arrays from correlated subqueries. */
 const CHILDREN_COLUMNS =
   "(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', c.id, 'connectionType', c.connection_type, 'username', c.username, " +
-  "'localIp', c.local_ip, 'localPort', c.local_port, 'publicIp', c.public_ip, 'publicPort', c.public_port) " +
-  'ORDER BY c.id) FROM server_credentials c WHERE c.server_id = s.id) AS credentials, ' +
+  "'localIp', c.local_ip, 'localPort', c.local_port, 'publicIp', c.public_ip, 'publicPort', c.public_port)) " +
+  'FROM server_credentials c WHERE c.server_id = s.id) AS credentials, ' +
   "(SELECT JSON_ARRAYAGG(JSON_OBJECT('applicationId', sa.application_id, 'name', a.name, 'version', a.version, " +
-  "'architecture', a.architecture, 'installDir', sa.install_dir, 'logDir', sa.log_dir) ORDER BY sa.application_id) " +
+  "'architecture', a.architecture, 'installDir', sa.install_dir, 'logDir', sa.log_dir)) " +
   'FROM server_applications sa INNER JOIN applications a ON a.id = sa.application_id WHERE sa.server_id = s.id) AS applications, ' +
   '(SELECT JSON_ARRAYAGG(t.tag) FROM server_tags t WHERE t.server_id = s.id) AS tags';
 
@@ -72,9 +72,13 @@ function serverOf({
     ...server,
     operatingSystem: { name: osName, version: osVersion, architecture: osArchitecture },
     tags: (tags ?? []).sort(),
-    credentials: credentials ?? [],
-    applications: applications ?? [],
+    credentials: byKey(credentials ?? [], 'id'),
+    applications: byKey(applications ?? [], 'applicationId'),
   };
+}
+
+function byKey(items: Record<string, string>[], key: string) {
+  return items.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
 }
 
 async function serverById(id: string): Promise<unknown | undefined> {

@@ -47,12 +47,12 @@ export abstract class Dialect {
 
   /**
    * A scalar subquery answering `element` for every row of `from` (a table, its alias and the
-   * WHERE that correlates it to the outer row) as one JSON array, in `orderBy` order: a row
-   * and its children in one statement. Read it with jsonArrayFrom.
+   * WHERE that correlates it to the outer row) as one JSON array: a row and its children in one
+   * statement. Read it with jsonArrayFrom. The array is in no particular order - MySQL 8 has no
+   * ORDER BY inside JSON_ARRAYAGG - so the reader sorts what it shows (sortedBy).
    */
-  jsonArrayOf(element: string, from: string, orderBy?: string): string {
-    const order = orderBy ? ` ORDER BY ${orderBy}` : '';
-    return `(SELECT ${this.json.arrayAgg}(${element}${order}) FROM ${from})`;
+  jsonArrayOf(element: string, from: string): string {
+    return `(SELECT ${this.json.arrayAgg}(${element}) FROM ${from})`;
   }
 
   /** A JSON object of `fields` (key → SQL expression), for jsonArrayOf's element. */
@@ -83,7 +83,6 @@ export class MySqlDialect extends Dialect {
    * MariaDB (10.x, 11.x) rejects; `LOCK IN SHARE MODE` means the same on both.
    */
   readonly shareLock = ' LOCK IN SHARE MODE';
-  /** ORDER BY inside JSON_ARRAYAGG needs MariaDB 10.5+ (MySQL 8 lacks it). */
   protected readonly json = { arrayAgg: 'JSON_ARRAYAGG', object: 'JSON_OBJECT' };
 
   constructor(

@@ -43,7 +43,8 @@ export function serverViewOf({ credentials, applications, ...row }: ServerRow): 
   const { revision, createdAt, updatedAt, discarded, ...fields } = serverSummaryOf(row);
   return {
     ...fields,
-    credentials: jsonArrayFrom(credentials).map((credential) => ({
+    // Oldest first: ids are time-ordered (UUID v7, lower case), so id order is addition order.
+    credentials: sortedBy(jsonArrayFrom(credentials), 'id').map((credential) => ({
       id: credential.id,
       connectionType: credential.connectionType,
       username: credential.username,
@@ -53,10 +54,18 @@ export function serverViewOf({ credentials, applications, ...row }: ServerRow): 
       publicIp: credential.publicIp,
       publicPort: credential.publicPort,
     })),
-    applications: jsonArrayFrom(applications),
+    applications: sortedBy(jsonArrayFrom(applications), 'applicationId'),
     revision,
     createdAt,
     updatedAt,
     discarded,
   };
+}
+
+/** In code-unit order of `key`, as the ASCII-binary ids sort in the database. */
+function sortedBy<Item extends Record<Key, string>, Key extends string>(
+  items: Item[],
+  key: Key,
+): Item[] {
+  return items.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
 }

@@ -141,9 +141,9 @@ export class TypeOrmServerReadModel extends ServerReadModel {
  * The children's subqueries. Credentials never select the ciphertext: the read side has no
  * business with passwords. Installations join the catalogue's `applications` table for names:
  * reading another module's table is fine on the query side, which answers questions and
- * enforces nothing; writes never do it. Tags are sorted by serverSummaryOf, not by ORDER BY:
- * the column's collation orders `_`, `.` and `-` its own way, and tags are answered in plain
- * code-point order, as the domain keeps them.
+ * enforces nothing; writes never do it. Every child list is sorted by the row mapping, not by
+ * ORDER BY: MySQL 8 has none inside JSON_ARRAYAGG, and the tag column's collation orders `_`,
+ * `.` and `-` its own way while tags are answered in plain code-point order.
  */
 function childrenOf(dialect: Dialect): TypeOrmServerReadModel['children'] {
   return {
@@ -158,7 +158,6 @@ function childrenOf(dialect: Dialect): TypeOrmServerReadModel['children'] {
         publicPort: 'c.public_port',
       }),
       'server_credentials c WHERE c.server_id = s.id',
-      'c.id',
     ),
     applications: dialect.jsonArrayOf(
       dialect.jsonObjectOf({
@@ -171,7 +170,6 @@ function childrenOf(dialect: Dialect): TypeOrmServerReadModel['children'] {
       }),
       'server_applications sa INNER JOIN applications a ON a.id = sa.application_id ' +
         'WHERE sa.server_id = s.id',
-      'sa.application_id',
     ),
     tags: dialect.jsonArrayOf('t.tag', 'server_tags t WHERE t.server_id = s.id'),
   };
