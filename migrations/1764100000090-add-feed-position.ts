@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { dialectOf, MYSQL_TABLE_OPTIONS, runEach } from './support/dialect';
 
 /**
- * The change feed's order (docs/adr/0013-feed-webhooks.md): `outbox.feed_position` is given to a row only
+ * The change feed's order (docs/adr/0016-feed-webhooks.md): `outbox.feed_position` is given to a row only
  * once it is committed, by whoever holds `feed_head`'s single row, so positions grow in the
  * order events became visible. Rows stored before this migration were all committed: their
  * `sequence` is a valid visibility order for them, and the head starts after it.

@@ -11,7 +11,7 @@ const POLL_INTERVAL_MS = 250;
 type Listener = () => void;
 
 /**
- * Gives committed outbox rows their change-feed position (docs/adr/0013-feed-webhooks.md). Positions follow visibility,
+ * Gives committed outbox rows their change-feed position (docs/adr/0016-feed-webhooks.md). Positions follow visibility,
  * not insertion: a transaction that drew `sequence` 100 and commits after 101 is positioned
  * after it, so a reader that remembers the last position it saw never skips an event.
  *
