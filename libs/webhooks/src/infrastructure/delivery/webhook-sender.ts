@@ -48,7 +48,7 @@ interface FinishedAttempt {
  * - A crash mid-attempt leaves the row pending with a lease that expires; then it is sent again
  *   (at least once). Receivers dedupe on `webhook-id`, the event id.
  *
- * Throughput (docs/adr/0013-feed-webhooks.md): up to CONCURRENCY attempts are in flight, claimed
+ * Throughput (docs/adr/0016-feed-webhooks.md): up to CONCURRENCY attempts are in flight, claimed
  * as slots free up; results that finish together are recorded in one transaction, successes
  * with one statement per distinct answer; a subscription's secret is opened once per sealed
  * value, not per attempt.
