@@ -49,39 +49,44 @@ function appendEvent(
   );
 }
 
-/** A page of servers with their credentials and installations: the service's four statements. */
-async function withChildren(servers: RowDataPacket[]): Promise<unknown[]> {
-  if (servers.length === 0) return [];
-  const ids = servers.map((server) => server.id);
-  const [[credentials], [installations]] = await Promise.all([
-    pool.query<RowDataPacket[]>(
-      'SELECT c.server_id AS serverId, c.id, c.connection_type AS connectionType, c.username, c.local_ip AS localIp, ' +
-        'c.local_port AS localPort, c.public_ip AS publicIp, c.public_port AS publicPort ' +
-        'FROM server_credentials c WHERE c.server_id IN (?) ORDER BY c.id',
-      [ids],
-    ),
-    pool.query<RowDataPacket[]>(
-      'SELECT sa.server_id AS serverId, sa.application_id AS applicationId, a.name, a.version, a.architecture, ' +
-        'sa.install_dir AS installDir, sa.log_dir AS logDir FROM server_applications sa ' +
-        'INNER JOIN applications a ON a.id = sa.application_id WHERE sa.server_id IN (?) ORDER BY sa.application_id',
-      [ids],
-    ),
-  ]);
-  return servers.map(({ osName, osVersion, osArchitecture, ...server }) => ({
+/** A server's children as the service reads them: JSON arrays from correlated subqueries. */
+const CHILDREN_COLUMNS =
+  "(SELECT JSON_ARRAYAGG(JSON_OBJECT('id', c.id, 'connectionType', c.connection_type, 'username', c.username, " +
+  "'localIp', c.local_ip, 'localPort', c.local_port, 'publicIp', c.public_ip, 'publicPort', c.public_port)) " +
+  'FROM server_credentials c WHERE c.server_id = s.id) AS credentials, ' +
+  "(SELECT JSON_ARRAYAGG(JSON_OBJECT('applicationId', sa.application_id, 'name', a.name, 'version', a.version, " +
+  "'architecture', a.architecture, 'installDir', sa.install_dir, 'logDir', sa.log_dir)) " +
+  'FROM server_applications sa INNER JOIN applications a ON a.id = sa.application_id WHERE sa.server_id = s.id) AS applications, ' +
+  '(SELECT JSON_ARRAYAGG(t.tag) FROM server_tags t WHERE t.server_id = s.id) AS tags';
+
+function serverOf({
+  osName,
+  osVersion,
+  osArchitecture,
+  credentials,
+  applications,
+  tags,
+  ...server
+}: RowDataPacket) {
+  return {
     ...server,
     operatingSystem: { name: osName, version: osVersion, architecture: osArchitecture },
-    credentials: credentials.filter((c) => c.serverId === server.id),
-    applications: installations.filter((i) => i.serverId === server.id),
-  }));
+    tags: (tags ?? []).sort(),
+    credentials: byKey(credentials ?? [], 'id'),
+    applications: byKey(applications ?? [], 'applicationId'),
+  };
+}
+
+function byKey(items: Record<string, string>[], key: string) {
+  return items.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
 }
 
 async function serverById(id: string): Promise<unknown | undefined> {
   const [rows] = await pool.query<RowDataPacket[]>(
-    `SELECT ${SERVER_COLUMNS} FROM servers s WHERE s.id = ?`,
+    `SELECT ${SERVER_COLUMNS}, ${CHILDREN_COLUMNS} FROM servers s WHERE s.id = ?`,
     [id],
   );
-  const [server] = await withChildren(rows);
-  return server;
+  return rows.length === 0 ? undefined : serverOf(rows[0]);
 }
 
 app.get<{ Params: { id: string } }>('/applications/:id', async (request, reply) => {
@@ -130,7 +135,7 @@ app.get<{ Querystring: ServerListQuery }>('/servers', async (request) => {
   const where = filters.map(([condition]) => condition).join(' AND ');
   const [[rows], [count]] = await Promise.all([
     pool.query<RowDataPacket[]>(
-      `SELECT ${SERVER_COLUMNS} FROM servers s WHERE ${where} ORDER BY ${ORDERINGS[ordering]} LIMIT ? OFFSET ?`,
+      `SELECT ${SERVER_COLUMNS}, ${CHILDREN_COLUMNS} FROM servers s WHERE ${where} ORDER BY ${ORDERINGS[ordering]} LIMIT ? OFFSET ?`,
       [...parameters, limit, offset],
     ),
     pool.query<RowDataPacket[]>(
@@ -138,7 +143,7 @@ app.get<{ Querystring: ServerListQuery }>('/servers', async (request) => {
       parameters,
     ),
   ]);
-  return { total: Number(count[0].total), limit, offset, items: await withChildren(rows) };
+  return { total: Number(count[0].total), limit, offset, items: rows.map(serverOf) };
 });
 
 app.get<{ Querystring: { limit?: string; offset?: string } }>('/applications', async (request) => {

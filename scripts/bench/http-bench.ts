@@ -7,7 +7,8 @@
  *
  * Options (env): BENCH_SERVERS seeded servers (100000), BENCH_DURATION seconds per round (10),
  * BENCH_ROUNDS alternating rounds per scenario and server (3), BENCH_CONNECTIONS (50),
- * BENCH_WARM_UP seconds of untimed load per server (3), BENCH_SCENARIOS comma list (all).
+ * BENCH_WARM_UP seconds of untimed load per server (3), BENCH_SCENARIOS comma list (all),
+ * BENCH_FROM_SOURCE=true to run the service through ts-node instead of the build (smoke runs).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -26,7 +27,14 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3);
 const SECRET = randomBytes(32).toString('hex');
-const TABLES = ['applications', 'servers', 'server_credentials', 'server_applications', 'outbox'];
+const TABLES = [
+  'applications',
+  'servers',
+  'server_credentials',
+  'server_applications',
+  'server_tags',
+  'outbox',
+];
 
 interface Target {
   readonly name: 'ServerTree' | 'baseline';
@@ -125,11 +133,11 @@ async function main(): Promise<void> {
     const token = sign({ sub: 'bench', roles: ['admin'] }, SECRET, { expiresIn: '2h' });
 
     console.log('starting ServerTree (dist) on MariaDB + RabbitMQ; it migrates its database…');
-    service = await startService(3901, {
-      ...broker.env(),
-      DATABASE_URL: serviceDb.url,
-      AUTH_JWT_SECRET: SECRET,
-    });
+    service = await startService(
+      3901,
+      { ...broker.env(), DATABASE_URL: serviceDb.url, AUTH_JWT_SECRET: SECRET },
+      { fromSource: process.env.BENCH_FROM_SOURCE === 'true' },
+    );
     // The baseline works on the schema the service's migrations created, in its own database.
     for (const table of TABLES) {
       await onServer(

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
@@ -10,7 +10,6 @@ const ROOT = join(__dirname, '../..');
  */
 describe('npm run bench (smoke)', () => {
   it('seeds both servers, loads every scenario and prints the ratio table', () => {
-    execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore' });
     const run = spawnSync(
       process.execPath,
       [
@@ -31,6 +30,7 @@ describe('npm run bench (smoke)', () => {
           BENCH_ROUNDS: '1',
           BENCH_WARM_UP: '0',
           BENCH_CONNECTIONS: '4',
+          BENCH_FROM_SOURCE: 'true',
         },
       },
     );

@@ -1,18 +1,10 @@
 import { expectProblem } from '../support/problem';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const BASE = '/api/v1/applications';
 
 describe('Applications API (MariaDB)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   async function register(body: object): Promise<{ id: string; revision: number }> {
     const response = await t.http().post(BASE).send(body).expect(201);

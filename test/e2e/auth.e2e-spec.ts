@@ -4,21 +4,13 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
 import { expectProblem } from '../support/problem';
-import { startTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app';
+import { startTestApp, TEST_JWT_SECRET, useTestApp } from '../support/test-app';
 
 const BASE = '/api/v1/applications';
 const body = (name: string) => ({ name, version: '1', architecture: 'x86_64' });
 
 describe('Authentication and roles', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ database: 'sqlite' });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ database: 'sqlite' });
 
   const withToken = (token: string) =>
     t.http('anonymous').get(BASE).set('Authorization', `Bearer ${token}`);
@@ -79,17 +71,9 @@ describe('Authentication and roles', () => {
 describe('RS256 tokens (AUTH_JWT_PUBLIC_KEY)', () => {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({
-      database: 'sqlite',
-      env: { AUTH_JWT_SECRET: '', AUTH_JWT_PUBLIC_KEY: publicPem },
-    });
-  });
-
-  afterAll(async () => {
-    await t?.close();
+  const t = useTestApp({
+    database: 'sqlite',
+    env: { AUTH_JWT_SECRET: '', AUTH_JWT_PUBLIC_KEY: publicPem },
   });
 
   it('accepts a token signed with the private key', async () => {

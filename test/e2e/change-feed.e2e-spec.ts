@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, APPLICATIONS, SERVERS } from '../support/servers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const FEED = '/api/v1/events';
 
@@ -18,15 +18,7 @@ interface FeedItem {
 }
 
 describe('Change feed GET /events (MariaDB)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   /** Reads from `after` until an answer is empty; every item and the last cursor. */
   async function readAll(after?: string, query: Record<string, string> = {}) {
@@ -215,15 +207,7 @@ describe('Change feed GET /events (MariaDB)', () => {
 });
 
 describe('Change feed on the embedded database', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ database: 'sqlite' });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ database: 'sqlite' });
 
   it('positions and serves events without MySQL or a broker', async () => {
     await t.http('editor').post(SERVERS).send(aServer()).expect(201);

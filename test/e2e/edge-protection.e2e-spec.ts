@@ -1,24 +1,16 @@
 import { expectProblem } from '../support/problem';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const APPLICATIONS = '/api/v1/applications';
 const ALLOWED_ORIGIN = 'https://ops.example.com';
 
 describe('Rate limits, security headers and CORS (MariaDB)', () => {
   describe('with RATE_LIMIT_PER_MINUTE=3 and CORS_ORIGINS set', () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-      t = await startTestApp({
-        env: {
-          RATE_LIMIT_PER_MINUTE: '3',
-          CORS_ORIGINS: `${ALLOWED_ORIGIN},http://localhost:5173`,
-        },
-      });
-    });
-
-    afterAll(async () => {
-      await t?.close();
+    const t = useTestApp({
+      env: {
+        RATE_LIMIT_PER_MINUTE: '3',
+        CORS_ORIGINS: `${ALLOWED_ORIGIN},http://localhost:5173`,
+      },
     });
 
     it('gives each token subject its own budget and answers the 4th request with a 429 problem', async () => {
@@ -87,15 +79,7 @@ describe('Rate limits, security headers and CORS (MariaDB)', () => {
   });
 
   describe('by default (tests: no limit, no CORS)', () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-      t = await startTestApp();
-    });
-
-    afterAll(async () => {
-      await t?.close();
-    });
+    const t = useTestApp();
 
     it('does not limit and sends no RateLimit headers', async () => {
       for (let attempt = 0; attempt < 5; attempt++) {

@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { eventually } from '../support/eventually';
 import { TestBroker, TestQueue } from '../support/rabbitmq';
 import { APPLICATIONS, registerApplication, registerServer, SERVERS } from '../support/servers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, useTestApp } from '../support/test-app';
 
 interface InstalledApplication {
   readonly applicationId: string;
@@ -164,15 +164,7 @@ describe('Discarding an application uninstalls it from servers (MariaDB + Rabbit
 });
 
 describe('Discarding an application uninstalls it from servers (SQLite, in-process)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ database: 'sqlite' });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ database: 'sqlite' });
 
   it('uninstalls it from every server that has it, each with an event of its own', async () => {
     await expectUninstalledEverywhere(t);

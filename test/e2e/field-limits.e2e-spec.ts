@@ -10,7 +10,7 @@ import {
   SLUG_PATTERN,
   Username,
 } from '@servertree/servers/testing';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 /** `Schema.a.b` → the JSON schema of property `b` of property `a` of component `Schema`. */
 type PropertyPath = string;
@@ -122,13 +122,12 @@ function propertyAt(schemas: Record<string, unknown>, path: PropertyPath): Recor
 }
 
 describe('field limits: one source, every copy in step', () => {
-  let t: TestApp;
+  const t = useTestApp({ database: 'mysql' });
   let openApiSchemas: Record<string, unknown>;
   let asyncApiSchemas: Record<string, unknown>;
   let columnLengths: Map<string, number>;
 
   beforeAll(async () => {
-    t = await startTestApp({ database: 'mysql' });
     const anonymous = t.http('anonymous');
     openApiSchemas = (await anonymous.get('/docs-json').expect(200)).body.components.schemas;
     asyncApiSchemas = (await anonymous.get('/asyncapi.json').expect(200)).body.components.schemas;
@@ -137,10 +136,6 @@ describe('field limits: one source, every copy in step', () => {
          FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = DATABASE()`,
     );
     columnLengths = new Map(columns.map(({ name, length }) => [name, Number(length)]));
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   it('the OpenAPI document, the AsyncAPI schemas and the columns say what the value objects say', () => {

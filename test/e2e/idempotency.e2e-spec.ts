@@ -1,18 +1,14 @@
 import { expectProblem } from '../support/problem';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const BASE = '/api/v1/applications';
 
 describe('Idempotency-Key on POST', () => {
-  let t: TestApp;
+  const t = useTestApp();
 
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  /** A POST of `body` under the idempotency `key`, as a client retrying it would send it. */
+  const postWithKey = (key: string, body: object) =>
+    t.http().post(BASE).set('Idempotency-Key', key).send(body);
 
   const count = async (name: string) =>
     Number(
@@ -22,14 +18,13 @@ describe('Idempotency-Key on POST', () => {
 
   it('replays the first response for a repeat with the same body, and creates nothing more', async () => {
     const body = { name: 'idem-a', version: '1', architecture: 'x86_64' };
-    const first = await t.http().post(BASE).set('Idempotency-Key', 'key-a').send(body).expect(201);
+    const first = await postWithKey('key-a', body).expect(201);
 
-    const again = await t
-      .http()
-      .post(BASE)
-      .set('Idempotency-Key', 'key-a')
-      .send({ architecture: 'x86_64', version: '1', name: 'idem-a' })
-      .expect(201);
+    const again = await postWithKey('key-a', {
+      architecture: 'x86_64',
+      version: '1',
+      name: 'idem-a',
+    }).expect(201);
 
     expect(again.body).toEqual(first.body);
     expect(again.headers.location).toBe(first.headers.location);
@@ -43,17 +38,12 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('answers 422 to the same key with another body, and creates nothing', async () => {
-    await t
-      .http()
-      .post(BASE)
-      .set('Idempotency-Key', 'key-b')
-      .send({ name: 'idem-b', version: '1', architecture: 'x' })
-      .expect(201);
-    const response = await t
-      .http()
-      .post(BASE)
-      .set('Idempotency-Key', 'key-b')
-      .send({ name: 'idem-b2', version: '1', architecture: 'x' });
+    await postWithKey('key-b', { name: 'idem-b', version: '1', architecture: 'x' }).expect(201);
+    const response = await postWithKey('key-b', {
+      name: 'idem-b2',
+      version: '1',
+      architecture: 'x',
+    });
     expectProblem(response, 422);
     expect(await count('idem-b2')).toBe(0);
   });
@@ -61,9 +51,7 @@ describe('Idempotency-Key on POST', () => {
   it('runs identical concurrent requests once', async () => {
     const body = { name: 'idem-c', version: '1', architecture: 'x86_64' };
     const responses = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        t.http().post(BASE).set('Idempotency-Key', 'key-c').send(body),
-      ),
+      Array.from({ length: 5 }, () => postWithKey('key-c', body)),
     );
     expect(responses.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
     expect(responses.every((r) => r.status === 201 || r.status === 409)).toBe(true);
@@ -71,18 +59,8 @@ describe('Idempotency-Key on POST', () => {
   });
 
   it('does not remember a failed request: the client may retry the same key', async () => {
-    await t
-      .http()
-      .post(BASE)
-      .set('Idempotency-Key', 'key-d')
-      .send({ name: '', version: '1', architecture: 'x' })
-      .expect(400);
-    await t
-      .http()
-      .post(BASE)
-      .set('Idempotency-Key', 'key-d')
-      .send({ name: 'idem-d', version: '1', architecture: 'x' })
-      .expect(201);
+    await postWithKey('key-d', { name: '', version: '1', architecture: 'x' }).expect(400);
+    await postWithKey('key-d', { name: 'idem-d', version: '1', architecture: 'x' }).expect(201);
   });
 
   it('keeps keys per caller: another subject with the same key gets its own request', async () => {
@@ -101,11 +79,7 @@ describe('Idempotency-Key on POST', () => {
 
   it('rejects a malformed key with 400', async () => {
     const problem = expectProblem(
-      await t
-        .http()
-        .post(BASE)
-        .set('Idempotency-Key', 'x'.repeat(256))
-        .send({ name: 'idem-f', version: '1', architecture: 'x' }),
+      await postWithKey('x'.repeat(256), { name: 'idem-f', version: '1', architecture: 'x' }),
       400,
     );
     expect(problem.errors?.[0].field).toBe('Idempotency-Key');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Response } from 'supertest';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 /** Bounded: these many cases per endpoint keep the whole file well under a minute. */
 const RUNS_PER_ENDPOINT = 40;
@@ -102,13 +102,12 @@ function encode(text: string): string {
 }
 
 describe('Input fuzzing: random JSON, strings and numbers at every write and list parameter (MariaDB)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let serverId: string;
   let applicationId: string;
   let credentialId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
     applicationId = (
       await t
         .http()
@@ -136,10 +135,6 @@ describe('Input fuzzing: random JSON, strings and numbers at every write and lis
       .expect(201);
     serverId = server.body.id;
     credentialId = server.body.credentials[0].id;
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   function resolve(path: string): string {

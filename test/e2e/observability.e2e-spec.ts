@@ -4,7 +4,7 @@ import { LogCapture } from '../support/log-capture';
 import { TEST_RABBITMQ_URL, TestBroker, TestQueue } from '../support/rabbitmq';
 import { APPLICATIONS, registerApplication, registerServer, SERVERS } from '../support/servers';
 import { TcpProxy } from '../support/tcp-proxy';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, useTestApp } from '../support/test-app';
 
 /** SPEC §7's names, and two of Node's default metrics. */
 const EXPOSED_METRICS = [
@@ -23,15 +23,7 @@ function sample(exposition: string, name: string, labels = ''): number {
 
 describe('Logs and metrics (MariaDB, in-process events)', () => {
   const logs = new LogCapture();
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ env: { LOG_LEVEL: 'debug' }, logs });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ env: { LOG_LEVEL: 'debug' }, logs });
 
   it('writes one JSON object per line, and follows a request by its requestId and traceId from the access line through the command to the relay', async () => {
     await t
@@ -133,15 +125,7 @@ describe('Logs and metrics (MariaDB, in-process events)', () => {
 });
 
 describe('GET /metrics with METRICS_TOKEN', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ database: 'sqlite', env: { METRICS_TOKEN: 'scrape-me-0123456789' } });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ database: 'sqlite', env: { METRICS_TOKEN: 'scrape-me-0123456789' } });
 
   it('answers only the bearer METRICS_TOKEN; API tokens do not open it', async () => {
     await t.http('anonymous').get('/metrics').expect(401);

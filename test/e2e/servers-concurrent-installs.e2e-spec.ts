@@ -1,5 +1,5 @@
 import { registerApplication, registerServer, SERVERS } from '../support/servers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const SERVER_COUNT = 120;
 const APPLICATION_COUNT = 4;
@@ -11,15 +11,7 @@ const IN_FLIGHT = 32;
  * must succeed, once, with one event each.
  */
 describe('Concurrent installs of the same applications on many servers (MariaDB)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   it('installs every application on every server with no 5xx', async () => {
     const applications: string[] = [];

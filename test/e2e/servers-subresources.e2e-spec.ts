@@ -13,20 +13,12 @@ import {
   storedEvents,
   uniqueName,
 } from '../support/servers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const PASSWORD = 'correct horse battery staple';
 
 describe('Server credentials and installed applications API (MariaDB)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp();
 
   /** Sends a request that must fail, and checks that it left no row and no event behind. */
   async function expectRefused(send: () => Promise<Response>, status: number) {

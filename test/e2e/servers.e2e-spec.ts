@@ -13,22 +13,17 @@ import {
   storedEvents,
   uniqueName,
 } from '../support/servers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestApp } from '../support/test-app';
 
 const OS = { name: 'Ubuntu', version: '24.04', architecture: 'x86_64' };
 
 describe('Servers API (MariaDB)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let published: unknown[];
 
   beforeAll(async () => {
-    t = await startTestApp();
     published = [];
     t.app.get(EventBus).subscribe((event) => void published.push(event));
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   /** Sends a request that must fail, and checks that it left no row and no event behind. */

@@ -2,7 +2,7 @@ import { Webhook } from 'standardwebhooks';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TestApp, useTestApp } from '../support/test-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
 const WEBHOOKS = '/api/v1/webhooks';
@@ -200,15 +200,7 @@ describe('Webhooks (MariaDB, a real receiver on 127.0.0.1)', () => {
 });
 
 describe('Webhook targets without WEBHOOKS_ALLOW_PRIVATE_TARGETS', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await startTestApp({ database: 'sqlite' });
-  });
-
-  afterAll(async () => {
-    await t?.close();
-  });
+  const t = useTestApp({ database: 'sqlite' });
 
   it.each([
     'http://127.0.0.1:8080/hooks',

@@ -77,3 +77,25 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
   };
 }
+
+/**
+ * Starts the app before the enclosing describe's tests and closes it after them, so a suite
+ * states what app it needs in one line. The handle forwards to the started app; touching it
+ * outside a test or hook (before it started) is a mistake in the suite, said loudly.
+ */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  let started: TestApp | undefined;
+  beforeAll(async () => {
+    started = await startTestApp(options);
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  return new Proxy({} as TestApp, {
+    get(_target, property) {
+      if (!started)
+        throw new Error('useTestApp: the app is started in beforeAll, use it in a test');
+      return Reflect.get(started, property);
+    },
+  });
+}

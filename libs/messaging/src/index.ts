@@ -24,3 +24,4 @@ export * from './feed/feed-sequencer';
 export * from './feed/topic-pattern';
 export { toCloudEvent } from './outbox/cloud-event.mapper';
 export * from './background-loop';
+export * from './error-message';

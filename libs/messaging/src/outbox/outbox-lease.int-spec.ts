@@ -92,6 +92,11 @@ describe.each(['mysql', 'sqlite'] as const)('OutboxLease on %s', (kind) => {
     return created;
   }
 
+  /** A relay of its own instance, holding the lease for `leaseMs` while it delivers. */
+  async function relayOn(transport: RecordingTransport, leaseMs: number): Promise<OutboxRelay> {
+    return new OutboxRelay((await instance()).lease(leaseMs), transport, clock, new Metrics());
+  }
+
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'servertree-lease-'));
     database = kind === 'mysql' ? await createTestDatabase('lease') : undefined;
@@ -181,10 +186,7 @@ describe.each(['mysql', 'sqlite'] as const)('OutboxLease on %s', (kind) => {
   it('lets only the holder publish: two relays on one database send every event once, in order', async () => {
     await storeEvents(8, 5);
     const transports = [new RecordingTransport(), new RecordingTransport()];
-    const relays = [
-      new OutboxRelay((await instance()).lease(2_000), transports[0], clock, new Metrics()),
-      new OutboxRelay((await instance()).lease(2_000), transports[1], clock, new Metrics()),
-    ];
+    const relays = [await relayOn(transports[0], 2_000), await relayOn(transports[1], 2_000)];
     relays.forEach((relay) => relay.onApplicationBootstrap());
     try {
       await until(async () => (await unpublished()) === 0, 10_000);
@@ -206,22 +208,12 @@ describe.each(['mysql', 'sqlite'] as const)('OutboxLease on %s', (kind) => {
     await storeEvents(6, 4);
     const stalled = new RecordingTransport();
     stalled.stall();
-    const leader = new OutboxRelay(
-      (await instance()).lease(leaseMs),
-      stalled,
-      clock,
-      new Metrics(),
-    );
+    const leader = await relayOn(stalled, leaseMs);
     leader.onApplicationBootstrap();
     await until(() => stalled.calls > 0, 5_000);
 
     const successor = new RecordingTransport();
-    const follower = new OutboxRelay(
-      (await instance()).lease(leaseMs),
-      successor,
-      clock,
-      new Metrics(),
-    );
+    const follower = await relayOn(successor, leaseMs);
     follower.onApplicationBootstrap();
     try {
       const failover = await until(async () => (await unpublished()) === 0, 10_000);

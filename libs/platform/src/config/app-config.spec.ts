@@ -42,7 +42,7 @@ describe('AppConfig', () => {
       DATABASE_URL: 'mysql://u:p@db:3306/servertree',
       RABBITMQ_URL: 'amqp://guest:guest@mq:5672',
       AUTH_JWT_SECRET: 'x'.repeat(32),
-      CREDENTIALS_KEY: 'k',
+      CREDENTIALS_KEY: KEY_A,
     };
     expect(format(production, true)).toBe('json');
   });

@@ -10,3 +10,12 @@ export function timestampFrom(value: Date | string): Date {
 export function booleanFrom(value: boolean | number | string): boolean {
   return value === true || value === 1 || value === '1';
 }
+
+/**
+ * A JSON aggregate (Dialect.jsonArrayOf): mysql2 answers it parsed, better-sqlite3 as text; over
+ * no rows MySQL/MariaDB answer NULL where SQLite answers `[]`.
+ */
+export function jsonArrayFrom<Item>(value: string | readonly Item[] | null): Item[] {
+  if (value === null) return [];
+  return typeof value === 'string' ? (JSON.parse(value) as Item[]) : [...value];
+}

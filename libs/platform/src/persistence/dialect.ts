@@ -41,6 +41,25 @@ export abstract class Dialect {
 
   /** Runs `work` while no other instance migrates the same database. */
   abstract underMigrationLock(dataSource: DataSource, work: () => Promise<void>): Promise<void>;
+
+  /** The JSON aggregate and object constructor functions: the only part of JSON SQL that differs. */
+  protected abstract readonly json: { readonly arrayAgg: string; readonly object: string };
+
+  /**
+   * A scalar subquery answering `element` for every row of `from` (a table, its alias and the
+   * WHERE that correlates it to the outer row) as one JSON array: a row and its children in one
+   * statement. Read it with jsonArrayFrom. The array is in no particular order - MySQL 8 has no
+   * ORDER BY inside JSON_ARRAYAGG - so the reader sorts what it shows (sortedBy).
+   */
+  jsonArrayOf(element: string, from: string): string {
+    return `(SELECT ${this.json.arrayAgg}(${element}) FROM ${from})`;
+  }
+
+  /** A JSON object of `fields` (key → SQL expression), for jsonArrayOf's element. */
+  jsonObjectOf(fields: Readonly<Record<string, string>>): string {
+    const pairs = Object.entries(fields).map(([key, expression]) => `'${key}', ${expression}`);
+    return `${this.json.object}(${pairs.join(', ')})`;
+  }
 }
 
 export const MYSQL_ERROR_CODES: DatabaseErrorCodes = {
@@ -64,6 +83,7 @@ export class MySqlDialect extends Dialect {
    * MariaDB (10.x, 11.x) rejects; `LOCK IN SHARE MODE` means the same on both.
    */
   readonly shareLock = ' LOCK IN SHARE MODE';
+  protected readonly json = { arrayAgg: 'JSON_ARRAYAGG', object: 'JSON_OBJECT' };
 
   constructor(
     private readonly url: string,
@@ -124,6 +144,8 @@ export const SQLITE_ERROR_CODES: DatabaseErrorCodes = {
 export class SqliteDialect extends Dialect {
   readonly transactionsTakeTurns = true;
   readonly shareLock = '';
+  /** ORDER BY inside an aggregate needs SQLite 3.44+ (better-sqlite3 bundles a newer one). */
+  protected readonly json = { arrayAgg: 'json_group_array', object: 'json_object' };
 
   constructor(private readonly path: string) {
     super();

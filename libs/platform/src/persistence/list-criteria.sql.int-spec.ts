@@ -342,46 +342,22 @@ describe.each(DIALECTS)('list criteria in SQL on $name', (dialect) => {
   });
 
   describe('ordering', () => {
-    const withRam = { ramMb__gte: '1' };
+    /** Names of the servers that have a RAM size, in the given ordering. */
+    const orderedBy = (ordering: string) => names({ ramMb__gte: '1', ordering });
 
     it('sorts on several fields, each in its direction', async () => {
-      expect(await names({ ...withRam, ordering: '-ramMb,name' })).toEqual([
-        'db-1',
-        'WEB-2',
-        'api',
-        'web-1',
-      ]);
+      expect(await orderedBy('-ramMb,name')).toEqual(['db-1', 'WEB-2', 'api', 'web-1']);
     });
 
     it('breaks ties on id, in the direction of the last field', async () => {
       // web-1 and api share 2048 MB; api has the lower id.
-      expect(await names({ ...withRam, ordering: 'ramMb' })).toEqual([
-        'api',
-        'web-1',
-        'WEB-2',
-        'db-1',
-      ]);
-      expect(await names({ ...withRam, ordering: '-ramMb' })).toEqual([
-        'db-1',
-        'WEB-2',
-        'web-1',
-        'api',
-      ]);
+      expect(await orderedBy('ramMb')).toEqual(['api', 'web-1', 'WEB-2', 'db-1']);
+      expect(await orderedBy('-ramMb')).toEqual(['db-1', 'WEB-2', 'web-1', 'api']);
     });
 
     it('sorts strings ignoring case', async () => {
-      expect(await names({ ...withRam, ordering: 'name' })).toEqual([
-        'api',
-        'db-1',
-        'web-1',
-        'WEB-2',
-      ]);
-      expect(await names({ ...withRam, ordering: '-name' })).toEqual([
-        'WEB-2',
-        'web-1',
-        'db-1',
-        'api',
-      ]);
+      expect(await orderedBy('name')).toEqual(['api', 'db-1', 'web-1', 'WEB-2']);
+      expect(await orderedBy('-name')).toEqual(['WEB-2', 'web-1', 'db-1', 'api']);
     });
 
     it('sorts date-times as instants', async () => {
@@ -404,12 +380,7 @@ describe.each(DIALECTS)('list criteria in SQL on $name', (dialect) => {
     });
 
     it('sorts on id alone when asked', async () => {
-      expect(await names({ ordering: '-id', ...withRam })).toEqual([
-        'db-1',
-        'web-1',
-        'WEB-2',
-        'api',
-      ]);
+      expect(await orderedBy('-id')).toEqual(['db-1', 'web-1', 'WEB-2', 'api']);
     });
   });
 

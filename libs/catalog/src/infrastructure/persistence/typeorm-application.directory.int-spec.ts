@@ -1,24 +1,19 @@
 import { UnitOfWork } from '@servertree/platform';
 import { randomUUID } from 'node:crypto';
-import { startTestApp, TestApp } from '../../../../../test/support/test-app';
+import { useTestApp } from '../../../../../test/support/test-app';
 import { ApplicationDirectory } from '../../contracts/application-directory';
 
 const APPLICATIONS = '/api/v1/applications';
 
 /** The directory on the real MariaDB, inside a command's unit of work as its callers use it. */
 describe('TypeOrmApplicationDirectory (MariaDB)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let directory: ApplicationDirectory;
   let unitOfWork: UnitOfWork;
 
   beforeAll(async () => {
-    t = await startTestApp();
     directory = t.app.get(ApplicationDirectory);
     unitOfWork = t.app.get(UnitOfWork);
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   async function register(name: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { booleanFrom, timestampFrom } from '@servertree/platform';
+import { booleanFrom, jsonArrayFrom, timestampFrom } from '@servertree/platform';
 import { CredentialValues } from '../../domain/credentials/credential.entity';
 import { ServerStatusName } from '../../domain/server-status.value-object';
 import {
@@ -8,28 +8,29 @@ import {
 } from '../../application/queries/server.view';
 import { ProfileColumns, profileOf } from './server.mapper';
 
-/** Raw rows of the read queries, as either driver returns them. */
-export interface ServerRow extends ProfileColumns {
+/** A server's own columns, as either driver returns them, with its tags (Dialect.jsonArrayOf). */
+export interface ServerSummaryRow extends ProfileColumns {
   id: string;
   status: ServerStatusName;
   revision: number;
   createdAt: Date | string;
   updatedAt: Date | string;
   discarded: boolean | number;
+  tags: JsonArray<string>;
 }
 
-export interface CredentialRow extends CredentialValues {
-  serverId: string;
+/** A server row with all its children. */
+export interface ServerRow extends ServerSummaryRow {
+  credentials: JsonArray<CredentialValues>;
+  applications: JsonArray<InstalledApplicationView>;
 }
 
-export interface InstallationRow extends InstalledApplicationView {
-  serverId: string;
-}
+type JsonArray<Item> = Parameters<typeof jsonArrayFrom<Item>>[0];
 
-export function serverSummaryOf(row: ServerRow, tags: readonly string[]): ServerSummary {
+export function serverSummaryOf({ tags, ...row }: ServerSummaryRow): ServerSummary {
   return {
     id: row.id,
-    ...profileOf(row, tags),
+    ...profileOf(row, jsonArrayFrom(tags).sort()),
     status: row.status,
     revision: Number(row.revision),
     createdAt: timestampFrom(row.createdAt).toISOString(),
@@ -38,16 +39,12 @@ export function serverSummaryOf(row: ServerRow, tags: readonly string[]): Server
   };
 }
 
-export function serverViewOf(
-  row: ServerRow,
-  credentials: readonly CredentialRow[],
-  installations: readonly InstallationRow[],
-  tags: readonly string[],
-): ServerView {
-  const { revision, createdAt, updatedAt, discarded, ...fields } = serverSummaryOf(row, tags);
+export function serverViewOf({ credentials, applications, ...row }: ServerRow): ServerView {
+  const { revision, createdAt, updatedAt, discarded, ...fields } = serverSummaryOf(row);
   return {
     ...fields,
-    credentials: credentials.map((credential) => ({
+    // Oldest first: ids are time-ordered (UUID v7, lower case), so id order is addition order.
+    credentials: sortedBy(jsonArrayFrom(credentials), 'id').map((credential) => ({
       id: credential.id,
       connectionType: credential.connectionType,
       username: credential.username,
@@ -57,10 +54,18 @@ export function serverViewOf(
       publicIp: credential.publicIp,
       publicPort: credential.publicPort,
     })),
-    applications: installations.map(({ serverId: _, ...installation }) => installation),
+    applications: sortedBy(jsonArrayFrom(applications), 'applicationId'),
     revision,
     createdAt,
     updatedAt,
     discarded,
   };
+}
+
+/** In code-unit order of `key`, as the ASCII-binary ids sort in the database. */
+function sortedBy<Item extends Record<Key, string>, Key extends string>(
+  items: Item[],
+  key: Key,
+): Item[] {
+  return items.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
 }

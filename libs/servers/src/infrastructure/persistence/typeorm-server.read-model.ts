@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { ListCriteria, Page } from '@servertree/ddd';
 import {
   childRowsPredicate,
+  Dialect,
   fetchAllInKeysetPages,
   fetchListPage,
   SqlListMapping,
@@ -13,16 +14,7 @@ import { SERVER_LIST_SCHEMA } from '../../application/queries/list-servers/list-
 import { ServerReadModel } from '../../application/queries/server.read-model.port';
 import { ServerSummary, ServerView } from '../../application/queries/server.view';
 import { ServerApplicationRecord } from './server-application.record';
-import { ServerCredentialRecord } from './server-credential.record';
-import { groupByServer } from './group-by-server';
-import {
-  CredentialRow,
-  InstallationRow,
-  ServerRow,
-  serverSummaryOf,
-  serverViewOf,
-} from './server-view.rows';
-import { ServerTagRecord } from './server-tag.record';
+import { ServerRow, ServerSummaryRow, serverSummaryOf, serverViewOf } from './server-view.rows';
 import { ServerRecord } from './server.record';
 
 /**
@@ -53,26 +45,28 @@ function listMapping(columns: Readonly<Record<string, string>>): SqlListMapping 
 }
 
 /**
- * Reads servers straight from their tables into views. Whether one server or a page of them,
- * the answer takes the same statements: the servers (and, for a page, their count), then the
- * credentials of all of them, then their installations, so nothing grows with the page size.
+ * Reads servers straight from their tables into views. A server comes with its credentials,
+ * installations and tags in the same statement, as JSON arrays built by correlated subqueries
+ * (one index range each), so one server is one statement and a page is two (its rows and its
+ * count) however many children they hold.
  */
 @Injectable()
 export class TypeOrmServerReadModel extends ServerReadModel {
   private readonly sql = {
     serverById: new SqlTemplate(),
-    credentials: new SqlTemplate(),
     serversById: new SqlTemplate(),
-    installations: new SqlTemplate(),
-    tags: new SqlTemplate(),
     idsWithApplication: new SqlTemplate(),
   };
-
   /** Every column of the `servers` row by its property name: `ramMb` → `s.ram_mb`. */
   private readonly columns: Readonly<Record<string, string>>;
   private readonly listMapping: SqlListMapping;
+  /** The JSON subqueries of a server's children, rendered once. */
+  private readonly children: { credentials: string; applications: string; tags: string };
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    dialect: Dialect,
+  ) {
     super();
     this.columns = Object.fromEntries(
       dataSource
@@ -80,45 +74,40 @@ export class TypeOrmServerReadModel extends ServerReadModel {
         .columns.map((column) => [column.propertyName, `s.${column.databaseName}`]),
     );
     this.listMapping = listMapping(this.columns);
+    this.children = childrenOf(dialect);
   }
 
   async findById(id: string): Promise<ServerView | undefined> {
     const row = await this.sql.serverById.rawOne<ServerRow>(
-      this.servers().where('s.id = :id', { id }),
+      this.serversWithChildren().where('s.id = :id', { id }),
     );
-    if (!row) return undefined;
-    const [view] = await this.withChildren([row]);
-    return view;
+    return row && serverViewOf(row);
   }
 
   async findByIds(ids: readonly string[]): Promise<ServerView[]> {
     if (ids.length === 0) return [];
     const rows = await this.sql.serversById.rawMany<ServerRow>(
-      this.servers().where('s.id IN (:...ids)', { ids }),
+      this.serversWithChildren().where('s.id IN (:...ids)', { ids }),
     );
-    return this.withChildren(rows);
+    return rows.map(serverViewOf);
   }
 
   async *exportAll(criteria: ListCriteria): AsyncIterable<readonly ServerSummary[]> {
-    const pages = fetchAllInKeysetPages<ServerRow>(
-      () => this.servers(),
+    const pages = fetchAllInKeysetPages<ServerSummaryRow>(
+      () => this.servers().addSelect(this.children.tags, 'tags'),
       criteria,
       this.listMapping,
     );
-    for await (const rows of pages) {
-      const tags = await this.tagsOf(rows.map((row) => row.id));
-      yield rows.map((row) => serverSummaryOf(row, tags.get(row.id) ?? []));
-    }
+    for await (const rows of pages) yield rows.map(serverSummaryOf);
   }
 
   async list(criteria: ListCriteria): Promise<Page<ServerView>> {
     const { total, rows } = await fetchListPage<ServerRow>(
-      this.servers(),
+      this.serversWithChildren(),
       criteria,
       this.listMapping,
     );
-    const items = await this.withChildren(rows);
-    return { total, limit: criteria.limit, offset: criteria.offset, items };
+    return { total, limit: criteria.limit, offset: criteria.offset, items: rows.map(serverViewOf) };
   }
 
   async idsWithApplication(applicationId: string): Promise<string[]> {
@@ -140,90 +129,48 @@ export class TypeOrmServerReadModel extends ServerReadModel {
       .select(Object.entries(this.columns).map(([property, column]) => `${column} AS ${property}`));
   }
 
-  private async withChildren(rows: readonly ServerRow[]): Promise<ServerView[]> {
-    if (rows.length === 0) return [];
-    const ids = rows.map((row) => row.id);
-    const [credentials, installations, tags] = await Promise.all([
-      this.credentialsOf(ids),
-      this.installationsOf(ids),
-      this.tagsOf(ids),
-    ]);
-    return rows.map((row) =>
-      serverViewOf(
-        row,
-        credentials.get(row.id) ?? [],
-        installations.get(row.id) ?? [],
-        tags.get(row.id) ?? [],
-      ),
-    );
-  }
-
-  /** Never selects the ciphertext: the read side has no business with passwords. */
-  private async credentialsOf(serverIds: string[]): Promise<Map<string, CredentialRow[]>> {
-    const rows = await this.sql.credentials.rawMany<CredentialRow>(
-      this.dataSource
-        .createQueryBuilder(ServerCredentialRecord, 'c')
-        .select([
-          'c.server_id AS serverId',
-          'c.id AS id',
-          'c.connection_type AS connectionType',
-          'c.username AS username',
-          'c.local_ip AS localIp',
-          'c.local_port AS localPort',
-          'c.public_ip AS publicIp',
-          'c.public_port AS publicPort',
-        ])
-        .where('c.server_id IN (:...serverIds)', { serverIds })
-        .orderBy('c.id'),
-    );
-    return groupByServer(rows);
-  }
-
-  private async tagsOf(serverIds: string[]): Promise<Map<string, string[]>> {
-    const rows = await this.sql.tags.rawMany<{ serverId: string; tag: string }>(
-      this.dataSource
-        .createQueryBuilder(ServerTagRecord, 't')
-        .select(['t.server_id AS serverId', 't.tag AS tag'])
-        .where('t.server_id IN (:...serverIds)', { serverIds }),
-    );
-    return tagNamesByServer(rows);
-  }
-
-  /**
-   * Joins the catalogue's `applications` table for names: reading another module's table is
-   * fine on the query side, which answers questions and enforces nothing. Writes never do it.
-   */
-  private async installationsOf(serverIds: string[]): Promise<Map<string, InstallationRow[]>> {
-    const rows = await this.sql.installations.rawMany<InstallationRow>(
-      this.dataSource
-        .createQueryBuilder(ServerApplicationRecord, 'sa')
-        .innerJoin('applications', 'a', 'a.id = sa.application_id')
-        .select([
-          'sa.server_id AS serverId',
-          'sa.application_id AS applicationId',
-          'a.name AS name',
-          'a.version AS version',
-          'a.architecture AS architecture',
-          'sa.install_dir AS installDir',
-          'sa.log_dir AS logDir',
-        ])
-        .where('sa.server_id IN (:...serverIds)', { serverIds })
-        .orderBy('sa.application_id'),
-    );
-    return groupByServer(rows);
+  private serversWithChildren(): SelectQueryBuilder<ServerRecord> {
+    return this.servers()
+      .addSelect(this.children.credentials, 'credentials')
+      .addSelect(this.children.applications, 'applications')
+      .addSelect(this.children.tags, 'tags');
   }
 }
 
 /**
- * Sorted here, not by ORDER BY: the column's collation orders `_`, `.` and `-` its own way,
- * and tags are answered in plain code-point order, as the domain keeps them.
+ * The children's subqueries. Credentials never select the ciphertext: the read side has no
+ * business with passwords. Installations join the catalogue's `applications` table for names:
+ * reading another module's table is fine on the query side, which answers questions and
+ * enforces nothing; writes never do it. Every child list is sorted by the row mapping, not by
+ * ORDER BY: MySQL 8 has none inside JSON_ARRAYAGG, and the tag column's collation orders `_`,
+ * `.` and `-` its own way while tags are answered in plain code-point order.
  */
-function tagNamesByServer(
-  rows: readonly { serverId: string; tag: string }[],
-): Map<string, string[]> {
-  const tags = new Map<string, string[]>();
-  for (const [serverId, group] of groupByServer(rows)) {
-    tags.set(serverId, group.map((row) => row.tag).sort());
-  }
-  return tags;
+function childrenOf(dialect: Dialect): TypeOrmServerReadModel['children'] {
+  return {
+    credentials: dialect.jsonArrayOf(
+      dialect.jsonObjectOf({
+        id: 'c.id',
+        connectionType: 'c.connection_type',
+        username: 'c.username',
+        localIp: 'c.local_ip',
+        localPort: 'c.local_port',
+        publicIp: 'c.public_ip',
+        publicPort: 'c.public_port',
+      }),
+      'server_credentials c WHERE c.server_id = s.id',
+    ),
+    applications: dialect.jsonArrayOf(
+      dialect.jsonObjectOf({
+        applicationId: 'sa.application_id',
+        name: 'a.name',
+        version: 'a.version',
+        architecture: 'a.architecture',
+        installDir: 'sa.install_dir',
+        logDir: 'sa.log_dir',
+      }),
+      'server_applications sa INNER JOIN applications a ON a.id = sa.application_id ' +
+        'WHERE sa.server_id = s.id',
+    ),
+    tags: dialect.jsonArrayOf('t.tag', 'server_tags t WHERE t.server_id = s.id'),
+  };
 }

@@ -3,7 +3,7 @@ import { ConcurrentModificationError } from '@servertree/ddd';
 import { UnitOfWork } from '@servertree/platform';
 import { EntitySubscriberInterface } from 'typeorm';
 import { BeforeQueryEvent } from 'typeorm/subscriber/event/QueryEvent';
-import { startTestApp, TestApp } from '../../../../../test/support/test-app';
+import { useTestApp } from '../../../../../test/support/test-app';
 import { Password } from '../../domain/credentials/password';
 import { PasswordVault } from '../../domain/credentials/password-vault.port';
 import { ServerNameTakenError } from '../../domain/server-name-taken.error';
@@ -24,14 +24,13 @@ const PASSWORD = 'correct horse battery staple';
 
 /** The repository on the real MariaDB, inside the app's own unit of work. */
 describe('TypeOrmServerRepository (MariaDB)', () => {
-  let t: TestApp;
+  const t = useTestApp({ env: { CREDENTIALS_KEY: OLD_KEY.toBase64() } });
   let repository: ServerRepository;
   let unitOfWork: UnitOfWork;
   let vault: PasswordVault;
   let statements: string[];
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { CREDENTIALS_KEY: OLD_KEY.toBase64() } });
     repository = t.app.get(ServerRepository);
     unitOfWork = t.app.get(UnitOfWork);
     vault = t.app.get(PasswordVault);
@@ -40,10 +39,6 @@ describe('TypeOrmServerRepository (MariaDB)', () => {
       beforeQuery: (event: BeforeQueryEvent<unknown>) => void statements.push(event.query),
     };
     t.dataSource.subscribers.push(recorder);
-  });
-
-  afterAll(async () => {
-    await t?.close();
   });
 
   /** Runs `work` as a command would: in one transaction. */

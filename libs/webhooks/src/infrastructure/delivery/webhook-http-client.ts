@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { AppConfig } from '@servertree/platform';
 import { isInternalAddress } from './target-addresses';
 
 /** A receiver's answer is never kept beyond this (SPEC §6). */
 const MAX_KEPT_BODY = 1024;
+/** Open connections kept per receiver (host and port): bounds what one receiver can hold. */
+const SOCKETS_PER_TARGET = 16;
 
 export type AttemptResult =
   | { readonly delivered: boolean; readonly status: number; readonly body: string }
@@ -17,14 +19,29 @@ export type AttemptResult =
  * answer be checked (`lookup`): the address actually connected to is the one judged, so a name
  * that resolved to a public address when subscribing cannot be re-pointed inside later. It also
  * never follows redirects (a 3xx is a failed attempt), and the answer is read up to 1 KiB.
+ *
+ * Connections are kept alive and reused per receiver (the agents pool sockets by host and port):
+ * a TCP (and TLS) handshake per delivery was most of an attempt's cost. The guarded lookup still
+ * runs for every new connection, and a kept connection stays on the address that was judged.
  */
 @Injectable()
-export class WebhookHttpClient {
+export class WebhookHttpClient implements OnModuleDestroy {
+  private readonly agents = {
+    'http:': new HttpAgent({ keepAlive: true, maxSockets: SOCKETS_PER_TARGET }),
+    'https:': new HttpsAgent({ keepAlive: true, maxSockets: SOCKETS_PER_TARGET }),
+  };
+
   constructor(private readonly config: AppConfig) {}
+
+  onModuleDestroy(): void {
+    this.agents['http:'].destroy();
+    this.agents['https:'].destroy();
+  }
 
   post(url: string, headers: Record<string, string>, body: string): Promise<AttemptResult> {
     const target = new URL(url);
-    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const secure = target.protocol === 'https:';
+    const send = secure ? httpsRequest : httpRequest;
     const { timeoutMs, allowPrivateTargets } = this.config.webhooks;
     return new Promise((resolve) => {
       const failed = (reason: string) => resolve({ delivered: false, status: null, body: reason });
@@ -32,6 +49,7 @@ export class WebhookHttpClient {
         target,
         {
           method: 'POST',
+          agent: this.agents[secure ? 'https:' : 'http:'],
           headers: {
             ...headers,
             'content-type': 'application/json',

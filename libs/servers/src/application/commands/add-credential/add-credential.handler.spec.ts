@@ -1,18 +1,14 @@
 import { RevisionMismatchError } from '@servertree/ddd';
-import { SERVER_ID, serverCommandFixture, ServerMother } from '@servertree/servers/testing';
+import { SERVER_ID, eachServerCommand, ServerMother } from '@servertree/servers/testing';
 import { DuplicateCredentialError } from '../../../domain/credentials/duplicate-credential.error';
 import { CredentialAdded } from '../../../domain/events/credential-added.event';
 import { AddCredentialCommand } from './add-credential.command';
 import { AddCredentialHandler } from './add-credential.handler';
 
 describe('Adding a credential to a server', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: AddCredentialHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    handler = new AddCredentialHandler(fixture.servers, fixture.vault, fixture.clock);
-  });
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new AddCredentialHandler(deps.servers, deps.vault, deps.clock),
+  );
 
   const add = (overrides = {}, expectedRevision?: number) =>
     handler.execute(

@@ -1,18 +1,14 @@
 import { NotFoundError, RevisionMismatchError } from '@servertree/ddd';
 import { failuresOf } from '@servertree/ddd/testing';
-import { SERVER_ID, serverCommandFixture, UNKNOWN_ID } from '@servertree/servers/testing';
+import { SERVER_ID, eachServerCommand, UNKNOWN_ID } from '@servertree/servers/testing';
 import { ServerModified } from '../../../domain/events/server-modified.event';
 import { BulkModifyServersCommand } from './bulk-modify-servers.command';
 import { BulkModifyServersHandler } from './bulk-modify-servers.handler';
 
 describe('Modifying servers in bulk', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let modify: BulkModifyServersHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    modify = new BulkModifyServersHandler(fixture.servers, fixture.clock);
-  });
+  const { fixture, handler: modify } = eachServerCommand(
+    (deps) => new BulkModifyServersHandler(deps.servers, deps.clock),
+  );
 
   it('reports unknown and stale items with their kind, and changes nothing', async () => {
     const failures = await failuresOf(

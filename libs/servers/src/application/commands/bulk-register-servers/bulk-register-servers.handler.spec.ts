@@ -1,4 +1,4 @@
-import { SERVER_ID, serverCommandFixture } from '@servertree/servers/testing';
+import { SERVER_ID, eachServerCommand } from '@servertree/servers/testing';
 import { failuresOf } from '@servertree/ddd/testing';
 import { BulkRegisterServersCommand } from './bulk-register-servers.command';
 import { BulkRegisterServersHandler } from './bulk-register-servers.handler';
@@ -6,18 +6,10 @@ import { BulkRegisterServersHandler } from './bulk-register-servers.handler';
 const OS = { name: 'Debian', version: '12', architecture: 'x86_64' };
 
 describe('Registering servers in bulk', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let register: BulkRegisterServersHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    register = new BulkRegisterServersHandler(
-      fixture.servers,
-      fixture.catalogueLoader,
-      fixture.vault,
-      fixture.clock,
-    );
-  });
+  const { fixture, handler: register } = eachServerCommand(
+    (deps) =>
+      new BulkRegisterServersHandler(deps.servers, deps.catalogueLoader, deps.vault, deps.clock),
+  );
 
   it('registers every item, one event each, in the given order', async () => {
     const acknowledgements = await register.execute(

@@ -1,18 +1,14 @@
 import { jsonOf } from '@servertree/ddd/testing';
 import { InvalidInputError, RevisionMismatchError } from '@servertree/ddd';
-import { SERVER_ID, serverCommandFixture } from '@servertree/servers/testing';
+import { SERVER_ID, eachServerCommand } from '@servertree/servers/testing';
 import { ServerStatusChanged } from '../../../domain/events/server-status-changed.event';
 import { ChangeServerStatusCommand } from './change-server-status.command';
 import { ChangeServerStatusHandler } from './change-server-status.handler';
 
 describe('Changing the status of a server', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: ChangeServerStatusHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    handler = new ChangeServerStatusHandler(fixture.servers, fixture.clock);
-  });
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new ChangeServerStatusHandler(deps.servers, deps.clock),
+  );
 
   it('records the move from the old status to the new one', async () => {
     const { revision } = await handler.execute(new ChangeServerStatusCommand(SERVER_ID, 'running'));

@@ -2,7 +2,7 @@ import { AggregateDiscardedError, NotFoundError } from '@servertree/ddd';
 import {
   fixedApplicationCatalogue,
   SERVER_ID,
-  serverCommandFixture,
+  eachServerCommand,
   ServerMother,
   UNKNOWN_ID,
 } from '@servertree/servers/testing';
@@ -12,13 +12,9 @@ import { DiscardServerCommand } from './discard-server.command';
 import { DiscardServerHandler } from './discard-server.handler';
 
 describe('Discarding a server', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: DiscardServerHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    handler = new DiscardServerHandler(fixture.servers, fixture.clock);
-  });
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new DiscardServerHandler(deps.servers, deps.clock),
+  );
 
   it('keeps the server, marked discarded, and records the discard', async () => {
     expect(await handler.execute(new DiscardServerCommand(SERVER_ID))).toEqual({

@@ -4,7 +4,7 @@ import {
   DISCARDED_ID,
   NGINX_ID,
   SERVER_ID,
-  serverCommandFixture,
+  eachServerCommand,
   UNKNOWN_ID,
 } from '@servertree/servers/testing';
 import { ApplicationInstalled } from '../../../domain/events/application-installed.event';
@@ -13,17 +13,9 @@ import { InstallApplicationCommand } from './install-application.command';
 import { InstallApplicationHandler } from './install-application.handler';
 
 describe('Installing an application on a server', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: InstallApplicationHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    handler = new InstallApplicationHandler(
-      fixture.servers,
-      fixture.catalogueLoader,
-      fixture.clock,
-    );
-  });
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new InstallApplicationHandler(deps.servers, deps.catalogueLoader, deps.clock),
+  );
 
   const install = (applicationId: string, installDir = '/opt/app') =>
     handler.execute(new InstallApplicationCommand(SERVER_ID, { applicationId, installDir }));

@@ -2,7 +2,7 @@ import { jsonOf } from '@servertree/ddd/testing';
 import { NotFoundError } from '@servertree/ddd';
 import {
   SERVER_ID,
-  serverCommandFixture,
+  eachServerCommand,
   ServerMother,
   UNKNOWN_ID,
 } from '@servertree/servers/testing';
@@ -11,13 +11,13 @@ import { ModifyCredentialCommand } from './modify-credential.command';
 import { ModifyCredentialHandler } from './modify-credential.handler';
 
 describe('Modifying a credential', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: ModifyCredentialHandler;
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new ModifyCredentialHandler(deps.servers, deps.vault, deps.clock),
+    { credentials: [ServerMother.credential()] },
+  );
   let credentialId: string;
 
   beforeEach(() => {
-    fixture = serverCommandFixture({ credentials: [ServerMother.credential()] });
-    handler = new ModifyCredentialHandler(fixture.servers, fixture.vault, fixture.clock);
     [{ id: credentialId }] = fixture.server.credentials;
   });
 

@@ -1,18 +1,14 @@
 import { AggregateDiscardedError, NotFoundError, RevisionMismatchError } from '@servertree/ddd';
 import { jsonOf } from '@servertree/ddd/testing';
-import { SERVER_ID, serverCommandFixture, UNKNOWN_ID } from '@servertree/servers/testing';
+import { SERVER_ID, eachServerCommand, UNKNOWN_ID } from '@servertree/servers/testing';
 import { ServerModified } from '../../../domain/events/server-modified.event';
 import { ModifyServerCommand } from './modify-server.command';
 import { ModifyServerHandler } from './modify-server.handler';
 
 describe('Modifying a server', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: ModifyServerHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    handler = new ModifyServerHandler(fixture.servers, fixture.clock);
-  });
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new ModifyServerHandler(deps.servers, deps.clock),
+  );
 
   it('applies the change as the next revision and records the profile before and after', async () => {
     const acknowledgement = await handler.execute(

@@ -1,24 +1,15 @@
 import { NotFoundError } from '@servertree/ddd';
-import {
-  NGINX_ID,
-  serverCommandFixture,
-  ServerMother,
-  UNKNOWN_ID,
-} from '@servertree/servers/testing';
+import { NGINX_ID, eachServerCommand, ServerMother, UNKNOWN_ID } from '@servertree/servers/testing';
 import { ServerRegistered } from '../../../domain/events/server-registered.event';
 import { ServerNameTakenError } from '../../../domain/server-name-taken.error';
 import { RegisterServerCommand } from './register-server.command';
 import { RegisterServerHandler } from './register-server.handler';
 
 describe('Registering a server', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: RegisterServerHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture();
-    const { servers, catalogueLoader, vault, clock } = fixture;
-    handler = new RegisterServerHandler(servers, catalogueLoader, vault, clock);
-  });
+  const { fixture, handler } = eachServerCommand(
+    ({ servers, catalogueLoader, vault, clock }) =>
+      new RegisterServerHandler(servers, catalogueLoader, vault, clock),
+  );
 
   const register = (overrides = {}) =>
     handler.execute(new RegisterServerCommand(ServerMother.registration(overrides)));

@@ -1,7 +1,7 @@
 import { NotFoundError } from '@servertree/ddd';
 import {
   SERVER_ID,
-  serverCommandFixture,
+  eachServerCommand,
   ServerMother,
   UNKNOWN_ID,
 } from '@servertree/servers/testing';
@@ -10,13 +10,13 @@ import { RemoveCredentialCommand } from './remove-credential.command';
 import { RemoveCredentialHandler } from './remove-credential.handler';
 
 describe('Removing a credential', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: RemoveCredentialHandler;
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new RemoveCredentialHandler(deps.servers, deps.clock),
+    { credentials: [ServerMother.credential()] },
+  );
   let credentialId: string;
 
   beforeEach(() => {
-    fixture = serverCommandFixture({ credentials: [ServerMother.credential()] });
-    handler = new RemoveCredentialHandler(fixture.servers, fixture.clock);
     [{ id: credentialId }] = fixture.server.credentials;
   });
 

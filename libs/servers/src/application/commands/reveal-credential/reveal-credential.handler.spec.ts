@@ -1,17 +1,17 @@
 import { RevisionMismatchError } from '@servertree/ddd';
-import { SERVER_ID, serverCommandFixture, ServerMother } from '@servertree/servers/testing';
+import { SERVER_ID, eachServerCommand, ServerMother } from '@servertree/servers/testing';
 import { CredentialRevealed } from '../../../domain/events/credential-revealed.event';
 import { RevealCredentialCommand } from './reveal-credential.command';
 import { RevealCredentialHandler } from './reveal-credential.handler';
 
 describe('Revealing a password', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: RevealCredentialHandler;
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new RevealCredentialHandler(deps.servers, deps.vault, deps.clock),
+    { credentials: [ServerMother.credential()] },
+  );
   let credentialId: string;
 
   beforeEach(() => {
-    fixture = serverCommandFixture({ credentials: [ServerMother.credential()] });
-    handler = new RevealCredentialHandler(fixture.servers, fixture.vault, fixture.clock);
     [{ id: credentialId }] = fixture.server.credentials;
   });
 

@@ -1,19 +1,16 @@
 import { NotFoundError } from '@servertree/ddd';
-import { NGINX_ID, SERVER_ID, serverCommandFixture } from '@servertree/servers/testing';
+import { NGINX_ID, SERVER_ID, eachServerCommand } from '@servertree/servers/testing';
 import { ApplicationUninstalled } from '../../../domain/events/application-uninstalled.event';
 import { UninstallApplicationCommand } from './uninstall-application.command';
 import { UninstallApplicationHandler } from './uninstall-application.handler';
 
 describe('Uninstalling an application from a server', () => {
-  let fixture: ReturnType<typeof serverCommandFixture>;
-  let handler: UninstallApplicationHandler;
-
-  beforeEach(() => {
-    fixture = serverCommandFixture({
+  const { fixture, handler } = eachServerCommand(
+    (deps) => new UninstallApplicationHandler(deps.servers, deps.clock),
+    {
       applications: [{ applicationId: NGINX_ID, installDir: '/opt/nginx' }],
-    });
-    handler = new UninstallApplicationHandler(fixture.servers, fixture.clock);
-  });
+    },
+  );
 
   it('uninstalls on request and records why', async () => {
     const { revision } = await handler.execute(
