@@ -35,8 +35,11 @@ export interface ServiceProcess {
 export interface ServiceProcessOptions {
   /** Runs apps/api/src/main.ts through ts-node instead of the build: no `nest build`, slower start. */
   readonly fromSource?: boolean;
-  /** A file descriptor for the service's stderr (its log); the caller's stderr otherwise. */
-  readonly stderr?: number;
+  /**
+   * A file descriptor for the service's log (pino writes to stdout) and its stderr (a crash);
+   * otherwise the log is dropped and stderr is the caller's.
+   */
+  readonly log?: number;
   /** How long to wait for it to answer (a busy machine starts slowly). */
   readonly startTimeoutMs?: number;
 }
@@ -73,7 +76,7 @@ export async function startService(
       CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       ...env,
     },
-    stdio: ['ignore', 'ignore', options.stderr ?? 'inherit'],
+    stdio: ['ignore', options.log ?? 'ignore', options.log ?? 'inherit'],
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),

@@ -86,7 +86,7 @@ class Instance {
       PORTS[this.index],
       { ...this.env, MIGRATIONS_RUN: String(migrate) },
       {
-        stderr: openSync(`${BASE_DIR}/instance-${this.index + 1}.log`, 'a'),
+        log: openSync(`${BASE_DIR}/instance-${this.index + 1}.log`, 'a'),
         startTimeoutMs: 180_000,
       },
     );
