@@ -159,7 +159,13 @@ describe('Webhooks (MariaDB, a real receiver on 127.0.0.1)', () => {
     await t.http('admin').patch(`${WEBHOOKS}/${disabled.id}`).send({ enabled: false }).expect(200);
     await t.http('admin').delete(`${WEBHOOKS}/${removed.id}`).expect(204);
     const quiet = await serverWithChanges(t, 1);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // "New" is in feed order: wait until the feed has positioned the quiet server's events, so
+    // that they are behind the subscription's cursor when it is enabled again (ADR 16).
+    await eventually(async () => {
+      const { body: feed } = await t.http('admin').get('/api/v1/events').query({ limit: '1000' });
+      expect(feed.items.filter((e: { subject: string }) => e.subject === quiet)).toHaveLength(2);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(receiver.received).toEqual([]);
 
     await t.http('admin').patch(`${WEBHOOKS}/${disabled.id}`).send({ enabled: true }).expect(200);
