@@ -24,10 +24,12 @@ describe('A command that loses a deadlock runs again as a whole (MariaDB)', () =
     await t?.close();
   });
 
-  async function waitingForLock(serverId: string): Promise<boolean> {
+  /** Whether the install's write of the server row is running, i.e. waiting for our lock. */
+  async function installWaiting(serverId: string): Promise<boolean> {
     const [rows] = await side.query(
-      "SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT' AND trx_query LIKE ?",
-      [`%${serverId}%`],
+      'SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST ' +
+        'WHERE ID <> CONNECTION_ID() AND INFO LIKE ?',
+      [`UPDATE \`servers\`%${serverId}%`],
     );
     return Number((rows as { n: number }[])[0].n) > 0;
   }
@@ -48,7 +50,11 @@ describe('A command that loses a deadlock runs again as a whole (MariaDB)', () =
       .put(`${SERVERS}/${server.id}/applications/${application}`)
       .send({ installDir: '/opt/app' })
       .then((response) => response);
-    while (!(await waitingForLock(server.id))) await delay(20);
+    const deadline = Date.now() + 20_000;
+    while (!(await installWaiting(server.id))) {
+      if (Date.now() > deadline) throw new Error('the install never waited for the server row');
+      await delay(20);
+    }
     // ...and this update of the application closes the cycle: InnoDB rolls the lighter install
     // back and lets this statement through. Without the retry the install would answer 500.
     await side.query('UPDATE applications SET name = name WHERE id = ?', [application]);
