@@ -1,43 +1,23 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { dialectOf, MYSQL_TABLE_OPTIONS, runEach } from './support/dialect';
+import { runWithColumnTypes } from './support/column-types';
 
 /** The applications catalogue. (name, version, architecture) is unique among live rows. */
 export class CreateApplications1764100000001 implements MigrationInterface {
   name = 'CreateApplications1764100000001';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    if (dialectOf(queryRunner) === 'mysql') {
-      await runEach(queryRunner, [
-        `CREATE TABLE applications (
-          id CHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
-          name VARCHAR(255) NOT NULL,
-          version VARCHAR(64) NOT NULL,
-          architecture VARCHAR(32) NOT NULL,
-          revision INT NOT NULL,
-          created_at DATETIME(3) NOT NULL,
-          updated_at DATETIME(3) NOT NULL,
-          discarded TINYINT(1) NOT NULL DEFAULT 0,
-          live TINYINT(1) GENERATED ALWAYS AS (CASE WHEN discarded = 0 THEN 1 END) STORED,
-          PRIMARY KEY (id),
-          UNIQUE KEY uq_applications_identity (name, version, architecture, live),
-          KEY ix_applications_created (created_at, id),
-          KEY ix_applications_updated (updated_at)
-        ) ${MYSQL_TABLE_OPTIONS}`,
-      ]);
-      return;
-    }
-    await runEach(queryRunner, [
+    await runWithColumnTypes(queryRunner, (t) => [
       `CREATE TABLE applications (
-        id CHAR(36) NOT NULL PRIMARY KEY,
-        name VARCHAR(255) NOT NULL COLLATE NOCASE,
-        version VARCHAR(64) NOT NULL COLLATE NOCASE,
-        architecture VARCHAR(32) NOT NULL COLLATE NOCASE,
-        revision INTEGER NOT NULL,
-        created_at DATETIME NOT NULL,
-        updated_at DATETIME NOT NULL,
-        discarded BOOLEAN NOT NULL DEFAULT 0,
-        live INTEGER GENERATED ALWAYS AS (CASE WHEN discarded = 0 THEN 1 END) VIRTUAL
-      )`,
+        id ${t.id} NOT NULL PRIMARY KEY,
+        name VARCHAR(255) NOT NULL${t.caseInsensitive},
+        version VARCHAR(64) NOT NULL${t.caseInsensitive},
+        architecture VARCHAR(32) NOT NULL${t.caseInsensitive},
+        revision ${t.integer} NOT NULL,
+        created_at ${t.time} NOT NULL,
+        updated_at ${t.time} NOT NULL,
+        discarded ${t.flag} NOT NULL DEFAULT 0,
+        live ${t.liveFlag}
+      )${t.tableOptions}`,
       'CREATE UNIQUE INDEX uq_applications_identity ON applications (name, version, architecture, live)',
       'CREATE INDEX ix_applications_created ON applications (created_at, id)',
       'CREATE INDEX ix_applications_updated ON applications (updated_at)',

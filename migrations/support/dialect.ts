@@ -11,8 +11,10 @@ export type Dialect = 'mysql' | 'sqlite';
  *   column that is 1 for live rows and NULL for discarded ones: unique indexes let NULLs
  *   repeat on both databases, so discarded rows never collide, live ones always do.
  *
- * Each migration spells out its columns in full, even the lifecycle ones every aggregate
- * table shares: a migration records history, and must not change when a shared helper does.
+ * A table whose two spellings differ only in column types is written once with the types of
+ * column-types.ts; one whose structure differs (foreign keys: a named constraint on MariaDB,
+ * inline on SQLite) is written once per dialect. Either way a migration records history: the
+ * SQL it emits never changes, which is why the shared spellings never do.
  */
 export function dialectOf(queryRunner: QueryRunner): Dialect {
   return queryRunner.connection.options.type === 'mysql' ? 'mysql' : 'sqlite';
