@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { setTimeout as delay } from 'node:timers/promises';
 import { SystemClock } from '@servertree/ddd';
-import { Dialect, UnitOfWork } from '@servertree/platform';
+import { Dialect, Metrics, UnitOfWork } from '@servertree/platform';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { OutboxLease, OutboxLeaseRecord, OutboxRecord } from '@servertree/messaging';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
         dialect.dataSourceOptions({ migrations, entities: [OutboxRecord, OutboxLeaseRecord] }),
       ).initialize();
       sources.push(dataSource);
-      return { dataSource, unitOfWork: new UnitOfWork(dataSource, dialect) };
+      return { dataSource, unitOfWork: new UnitOfWork(dataSource, dialect, new Metrics()) };
     };
     const first = await open(0);
     await first.dataSource.runMigrations();

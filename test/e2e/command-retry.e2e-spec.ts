@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Connection, createConnection } from 'mysql2/promise';
+import { Metrics } from '@servertree/platform';
 import { registerApplication, registerServer, SERVERS } from '../support/servers';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -24,12 +25,12 @@ describe('A command that loses a deadlock runs again as a whole (MariaDB)', () =
     await t?.close();
   });
 
-  /** Whether the install's write of the server row is running, i.e. waiting for our lock. */
-  async function installWaiting(serverId: string): Promise<boolean> {
+  /** Whether the install is running its share-locking read of the application, i.e. waiting for our lock. */
+  async function installWaiting(applicationId: string): Promise<boolean> {
     const [rows] = await side.query(
       'SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST ' +
         'WHERE ID <> CONNECTION_ID() AND INFO LIKE ?',
-      [`UPDATE \`servers\`%${serverId}%`],
+      [`SELECT %FROM applications%${applicationId}%`],
     );
     return Number((rows as { n: number }[])[0].n) > 0;
   }
@@ -37,32 +38,38 @@ describe('A command that loses a deadlock runs again as a whole (MariaDB)', () =
   it('succeeds once, with one event, after InnoDB rolled its first attempt back', async () => {
     const application = await registerApplication(t);
     const server = await registerServer(t);
+    const retries = async () =>
+      (await t.app.get(Metrics).transactionRetries.get()).values[0]?.value ?? 0;
+    const retriedBefore = await retries();
 
     await side.query('START TRANSACTION');
     await side.query(
       `INSERT INTO ballast VALUES ${Array.from({ length: 200 }, (_, n) => `(${n})`).join(', ')}`,
     );
-    await side.query('SELECT id FROM servers WHERE id = ? FOR UPDATE', [server.id]);
+    await side.query('UPDATE applications SET name = name WHERE id = ?', [application]);
 
-    // The install share-locks the application, then waits for the server row held above...
+    // The install locks the server row, then waits to share-lock the application held above...
     const install = t
       .http('editor')
       .put(`${SERVERS}/${server.id}/applications/${application}`)
       .send({ installDir: '/opt/app' })
       .then((response) => response);
     const deadline = Date.now() + 20_000;
-    while (!(await installWaiting(server.id))) {
-      if (Date.now() > deadline) throw new Error('the install never waited for the server row');
+    while (!(await installWaiting(application))) {
+      if (Date.now() > deadline)
+        throw new Error('the install never waited for the application row');
       await delay(20);
     }
-    // ...and this update of the application closes the cycle: InnoDB rolls the lighter install
-    // back and lets this statement through. Without the retry the install would answer 500.
-    await side.query('UPDATE applications SET name = name WHERE id = ?', [application]);
+    // ...and this lock of the server closes the cycle (no command locks in this order): InnoDB
+    // rolls the lighter install back and lets this statement through. Without the retry the
+    // install would answer 500.
+    await side.query('SELECT id FROM servers WHERE id = ? FOR UPDATE', [server.id]);
     await side.query('ROLLBACK');
 
     const response = await install;
     expect(response.status).toBe(201);
     expect(response.body.revision).toBe(2);
+    expect((await retries()) - retriedBefore).toBe(1);
     const events = await t.dataSource.query(
       'SELECT type, aggregate_revision AS revision FROM outbox WHERE aggregate_id = ? ORDER BY sequence',
       [server.id],

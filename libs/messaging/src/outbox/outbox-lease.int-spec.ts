@@ -82,7 +82,7 @@ describe.each(['mysql', 'sqlite'] as const)('OutboxLease on %s', (kind) => {
     const dataSource = await new DataSource(
       dialect.dataSourceOptions({ migrations, entities: [OutboxRecord, OutboxLeaseRecord] }),
     ).initialize();
-    const unitOfWork = new UnitOfWork(dataSource, dialect);
+    const unitOfWork = new UnitOfWork(dataSource, dialect, new Metrics());
     const created = {
       dataSource,
       unitOfWork,

@@ -53,6 +53,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /**
+   * Each count is a transaction InnoDB (or Galera certification) made lose and the unit of
+   * work ran again. The retry keeps such a loss from reaching the client, but a steady rate
+   * means two kinds of work take their locks in opposite orders: a bug to fix, not to retry.
+   */
+  readonly transactionRetries = new Counter({
+    name: 'servertree_transaction_retries_total',
+    help: 'Units of work (commands, consumers, background jobs) run again after losing to a concurrent transaction',
+    registers: [this.registry],
+  });
+
   private readonly webhookDeliveries = new Counter({
     name: 'servertree_webhook_deliveries_total',
     help: 'Webhook delivery attempts by outcome (delivered, retried, failed)',

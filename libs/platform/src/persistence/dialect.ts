@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DatabaseConfig } from '../config/app-config';
 
 /** Driver error codes by what they mean to the service (see database-errors.ts). */
@@ -38,6 +38,15 @@ export abstract class Dialect {
    * concurrent UPDATE of them waits). Empty where transactions already take turns.
    */
   abstract readonly shareLock: string;
+
+  /**
+   * `query` made to lock the rows it reads for writing until commit: a concurrent write of
+   * them waits for this transaction instead of losing its revision check. Unchanged where
+   * transactions already take turns (SQLite has no row locks).
+   */
+  abstract lockedForUpdate<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+  ): SelectQueryBuilder<T>;
 
   /** Runs `work` while no other instance migrates the same database. */
   abstract underMigrationLock(dataSource: DataSource, work: () => Promise<void>): Promise<void>;
@@ -90,6 +99,10 @@ export class MySqlDialect extends Dialect {
     private readonly poolSize: number,
   ) {
     super();
+  }
+
+  lockedForUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return query.setLock('pessimistic_write');
   }
 
   dataSourceOptions(extra: Pick<DataSourceOptions, 'entities' | 'migrations'>): DataSourceOptions {
@@ -149,6 +162,10 @@ export class SqliteDialect extends Dialect {
 
   constructor(private readonly path: string) {
     super();
+  }
+
+  lockedForUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return query;
   }
 
   dataSourceOptions(extra: Pick<DataSourceOptions, 'entities' | 'migrations'>): DataSourceOptions {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { toProblem } from '../http/problem-details.filter';
+import { Metrics } from '../metrics/metrics';
 import { DatabaseBusyError } from './database-errors';
 import { SqliteDialect } from './dialect';
 import { UnitOfWork } from './unit-of-work';
@@ -15,13 +16,16 @@ function deadlock(): Error {
 describe('UnitOfWork retries', () => {
   // Work that never asks for the manager opens no transaction, so no database is needed here;
   // the real deadlock is forced in test/e2e/command-retry.e2e-spec.ts.
-  const unitOfWork = new UnitOfWork({} as DataSource, new SqliteDialect(':memory:'), {
+  const metrics = new Metrics();
+  const unitOfWork = new UnitOfWork({} as DataSource, new SqliteDialect(':memory:'), metrics, {
     attempts: 4,
     firstCeilingMs: 1,
     maximumCeilingMs: 5,
   });
+  const retries = async () => (await metrics.transactionRetries.get()).values[0]?.value ?? 0;
 
   it('runs the whole work again after a lost conflict, and answers the attempt that succeeds', async () => {
+    const retriedBefore = await retries();
     let attempts = 0;
     const result = await unitOfWork.run(async () => {
       attempts += 1;
@@ -29,6 +33,7 @@ describe('UnitOfWork retries', () => {
       return 'done';
     });
     expect({ result, attempts }).toEqual({ result: 'done', attempts: 3 });
+    expect((await retries()) - retriedBefore).toBe(2);
   });
 
   it('gives up after the last attempt with a DatabaseBusyError, answered as a 503 problem', async () => {

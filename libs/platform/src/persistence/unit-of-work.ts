@@ -3,6 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEvent } from '@servertree/ddd';
+import { Metrics } from '../metrics/metrics';
 import { Mutex } from '../support/mutex';
 import { DatabaseBusyError, isTransientConflict } from './database-errors';
 import { Dialect } from './dialect';
@@ -43,7 +44,7 @@ const DEFAULT_CONFLICT_RETRY: ConflictRetry = {
  * back and the whole work runs again in a new transaction: the handler loads the aggregate
  * afresh and records new events, and only the attempt that commits announces its events
  * (they are enlisted per transaction). After `attempts` losses it gives up with a
- * DatabaseBusyError (503).
+ * DatabaseBusyError (503). Every rerun counts in `servertree_transaction_retries_total`.
  */
 @Injectable()
 export class UnitOfWork {
@@ -55,6 +56,7 @@ export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     dialect: Dialect,
+    private readonly metrics: Metrics,
     @Optional()
     @Inject(CONFLICT_RETRY)
     private readonly retry: ConflictRetry = DEFAULT_CONFLICT_RETRY,
@@ -70,6 +72,7 @@ export class UnitOfWork {
       } catch (error) {
         if (!isTransientConflict(error)) throw error;
         if (attempt >= this.retry.attempts) throw new DatabaseBusyError(attempt, error);
+        this.metrics.transactionRetries.inc();
         this.logger.debug(
           `transaction lost to a concurrent one (attempt ${attempt}), running it again`,
         );

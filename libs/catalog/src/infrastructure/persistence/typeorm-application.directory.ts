@@ -15,9 +15,10 @@ interface SummaryRow {
  * updates its row, which waits until the caller has committed, and a discard that came first
  * is waited for and then seen.
  *
- * The lock is taken before the caller updates its server row, and nothing locks the other way
- * round (a discard locks only the application row; the uninstalls follow in a later
- * transaction, through the event), so this cannot close a cycle of waits.
+ * The lock is taken after the caller has locked its server rows (they are loaded first, for
+ * update), and nothing locks the other way round (a discard locks only the application row;
+ * the uninstalls follow in a later transaction, through the event), so this cannot close a
+ * cycle of waits.
  */
 @Injectable()
 export class TypeOrmApplicationDirectory extends ApplicationDirectory {

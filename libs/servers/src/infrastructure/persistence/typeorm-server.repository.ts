@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@servertree/messaging';
-import { isUniqueViolation, UnitOfWork, updateWithRevisionCheck } from '@servertree/platform';
+import {
+  Dialect,
+  isUniqueViolation,
+  UnitOfWork,
+  updateWithRevisionCheck,
+} from '@servertree/platform';
 import { EntityManager, In, ObjectLiteral } from 'typeorm';
 import { ServerNameTakenError } from '../../domain/server-name-taken.error';
 import { Server } from '../../domain/server.aggregate';
@@ -56,6 +61,14 @@ interface Changed {
 /**
  * Loads and saves servers whole, one or a thousand alike: each table is read with one
  * statement and written with multi-row statements, whatever the number of servers.
+ *
+ * Loading locks the server rows for update, in id order, until the command commits: commands
+ * on one server take turns instead of the later ones losing their revision check (a 409 for
+ * a client that sent no If-Match), and a command takes its locks in one order - its servers
+ * first, then what it reads besides (the catalogue's applications, share-locked), then the
+ * rows it writes. Nothing locks a catalogue application and then a server, so no cycle of
+ * waits can form. The revision check on save stays: it is what refuses a stale If-Match
+ * revision, and on a Galera cluster row locks are node-local.
  */
 @Injectable()
 export class TypeOrmServerRepository extends ServerRepository {
@@ -68,6 +81,7 @@ export class TypeOrmServerRepository extends ServerRepository {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly outboxWriter: OutboxWriter,
+    private readonly dialect: Dialect,
   ) {
     super();
   }
@@ -80,7 +94,11 @@ export class TypeOrmServerRepository extends ServerRepository {
     const found = new Map<string, Server>();
     if (ids.length === 0) return found;
     const manager = await this.unitOfWork.manager();
-    const roots = await manager.findBy(ServerRecord, { id: In([...ids]) });
+    const roots = await this.dialect
+      .lockedForUpdate(manager.createQueryBuilder(ServerRecord, 's'))
+      .where({ id: In([...ids]) })
+      .orderBy('s.id')
+      .getMany();
     if (roots.length === 0) return found;
     const serverId = In(roots.map((root) => root.id));
     const credentials = groupByServer(
@@ -173,9 +191,9 @@ export class TypeOrmServerRepository extends ServerRepository {
    * InnoDB such a range delete locks the gap around the server's rows even when it finds none
    * (a first install), and two servers next to each other in the index then block each other's
    * INSERT into that gap: the deadlock of issue 9 (installs on many servers at once). A delete
-   * or update by primary key of a row that exists locks that row only. The revision-checked
-   * root updates above already hold the servers' rows, so the loaded rows are still the stored
-   * ones. New rows of all servers go in multi-row INSERTs.
+   * or update by primary key of a row that exists locks that row only. The servers' rows are
+   * locked since they were loaded, so the loaded child rows are still the stored ones. New rows
+   * of all servers go in multi-row INSERTs.
    */
   private async saveChildren(manager: EntityManager, changed: readonly Changed[]): Promise<void> {
     for (const table of Object.keys(CHILD_TABLES) as ChildTable[]) {
