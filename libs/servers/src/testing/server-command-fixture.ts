@@ -27,3 +27,25 @@ export type ServerCommandFixture = ReturnType<typeof serverCommandFixture>;
 
 /** `eachServerCommand(build, registration?)`: a fresh fixture and handler before each test. */
 export const eachServerCommand = eachCommandWith(serverCommandFixture);
+
+/**
+ * eachServerCommand for the commands on one credential: the server is registered with one,
+ * whose id `credential.id` gives (read inside a test, like the other handles).
+ */
+export function eachCredentialCommand<H extends object>(
+  build: (fixture: ServerCommandFixture) => H,
+): {
+  readonly fixture: ServerCommandFixture;
+  readonly handler: H;
+  readonly credential: { readonly id: string };
+} {
+  const { fixture, handler } = eachServerCommand(build, {
+    credentials: [ServerMother.credential()],
+  });
+  const credential = {
+    get id(): string {
+      return fixture.server.credentials[0].id;
+    },
+  };
+  return { fixture, handler, credential };
+}

@@ -1,28 +1,17 @@
 import { jsonOf } from '@servertree/ddd/testing';
 import { NotFoundError } from '@servertree/ddd';
-import {
-  SERVER_ID,
-  eachServerCommand,
-  ServerMother,
-  UNKNOWN_ID,
-} from '@servertree/servers/testing';
+import { SERVER_ID, eachCredentialCommand, UNKNOWN_ID } from '@servertree/servers/testing';
 import { CredentialModified } from '../../../domain/events/credential-modified.event';
 import { ModifyCredentialCommand } from './modify-credential.command';
 import { ModifyCredentialHandler } from './modify-credential.handler';
 
 describe('Modifying a credential', () => {
-  const { fixture, handler } = eachServerCommand(
+  const { fixture, handler, credential } = eachCredentialCommand(
     (deps) => new ModifyCredentialHandler(deps.servers, deps.vault, deps.clock),
-    { credentials: [ServerMother.credential()] },
   );
-  let credentialId: string;
-
-  beforeEach(() => {
-    [{ id: credentialId }] = fixture.server.credentials;
-  });
 
   const modify = (changes: object) =>
-    handler.execute(new ModifyCredentialCommand(SERVER_ID, credentialId, changes));
+    handler.execute(new ModifyCredentialCommand(SERVER_ID, credential.id, changes));
 
   it('records the credential before and after, and that the password was replaced', async () => {
     const { revision } = await modify({ localPort: 2222, password: 'new secret' });
@@ -33,8 +22,8 @@ describe('Modifying a credential', () => {
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(CredentialModified);
     expect(jsonOf(event.data)).toMatchObject({
-      before: { id: credentialId, localPort: 22 },
-      after: { id: credentialId, localPort: 2222 },
+      before: { id: credential.id, localPort: 22 },
+      after: { id: credential.id, localPort: 2222 },
       passwordReplaced: true,
     });
   });
