@@ -547,19 +547,39 @@ describe('Servers API (MariaDB)', () => {
   });
 
   describe('concurrent writes', () => {
-    it('never lose an update: they take turns on the server row, each one revision and one event', async () => {
+    // Commands on one server take turns on its row (ADR 4): every unconditional write is applied
+    // on top of the others; a write with If-Match "1" wins only as revision 2, else it is a 412.
+    it('never lose an update: each 200 is its own revision, a stale If-Match is 412, the last write stays', async () => {
       const server = await registerServer(t);
-      const responses = await Promise.all(
-        [1, 2, 3, 4, 5, 6].map((ramMb) =>
-          t.http().patch(`${SERVERS}/${server.id}`).send({ ramMb }),
-        ),
+      const unconditional = [1, 2, 3, 4, 5, 6].map((ramMb) =>
+        t.http().patch(`${SERVERS}/${server.id}`).send({ ramMb }),
       );
-      expect(responses.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      const conditional = [1, 2, 3].map((cpuCores) =>
+        t.http().patch(`${SERVERS}/${server.id}`).set('If-Match', '"1"').send({ cpuCores }),
+      );
+      const [plain, ifMatch] = await Promise.all([
+        Promise.all(unconditional),
+        Promise.all(conditional),
+      ]);
+
+      expect(plain.map((response) => response.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(ifMatch.every((response) => [200, 412].includes(response.status))).toBe(true);
+      for (const response of ifMatch.filter((r) => r.status === 200)) {
+        expect(response.body.revision).toBe(2);
+      }
+      const succeeded = [...plain, ...ifMatch].filter((response) => response.status === 200);
+      const revisions = succeeded.map((response) => response.body.revision as number);
+      expect([...revisions].sort((a, b) => a - b)).toEqual(
+        Array.from({ length: succeeded.length }, (_, index) => index + 2),
+      );
 
       const events = await storedEvents(t, server.id);
-      expect(events.map((event) => event.revision)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(events.map((event) => event.revision)).toEqual(
+        Array.from({ length: succeeded.length + 1 }, (_, index) => index + 1),
+      );
       const read = await t.http().get(`${SERVERS}/${server.id}`).expect(200);
-      expect(read.body.revision).toBe(7);
+      const last = succeeded.find((response) => response.body.revision === revisions.length + 1)!;
+      expect(read.body).toEqual(last.body);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { ConcurrentModificationError } from '@servertree/ddd';
 import { toProblem } from '../http/problem-details.filter';
 import { Metrics } from '../metrics/metrics';
 import { DatabaseBusyError } from './database-errors';
@@ -46,6 +47,28 @@ describe('UnitOfWork retries', () => {
     expect(attempts).toBe(4);
     const error = await failure.catch((caught: unknown) => caught);
     expect(toProblem(error, () => undefined)).toMatchObject({ status: 503 });
+  });
+
+  it('runs the whole work again after a lost revision check, so the command decides on fresh state', async () => {
+    let attempts = 0;
+    const result = await unitOfWork.run(async () => {
+      attempts += 1;
+      if (attempts < 2) throw new ConcurrentModificationError('server', 'some-id');
+      return 'applied on the new revision';
+    });
+    expect({ result, attempts }).toEqual({ result: 'applied on the new revision', attempts: 2 });
+  });
+
+  it('answers a revision check lost on every attempt as the 409 it is, not as a busy database', async () => {
+    let attempts = 0;
+    const failure = unitOfWork.run(async () => {
+      attempts += 1;
+      throw new ConcurrentModificationError('server', 'some-id');
+    });
+    await expect(failure).rejects.toBeInstanceOf(ConcurrentModificationError);
+    expect(attempts).toBe(4);
+    const error = await failure.catch((caught: unknown) => caught);
+    expect(toProblem(error, () => undefined)).toMatchObject({ status: 409 });
   });
 
   it('does not run work again for any other error', async () => {

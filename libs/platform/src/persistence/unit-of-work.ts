@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainEvent } from '@servertree/ddd';
+import { ConcurrentModificationError, DomainEvent } from '@servertree/ddd';
 import { Metrics } from '../metrics/metrics';
 import { Mutex } from '../support/mutex';
 import { DatabaseBusyError, isTransientConflict } from './database-errors';
@@ -32,6 +32,30 @@ const DEFAULT_CONFLICT_RETRY: ConflictRetry = {
 };
 
 /**
+ * Whether the work lost to a concurrent writer, so that running it again on fresh state may
+ * succeed:
+ * - the database rolled the transaction back: ER_LOCK_DEADLOCK (an InnoDB deadlock, or a
+ *   Galera / Group Replication certification conflict) or a lock wait timeout;
+ * - a revision check found the aggregate already changed (ConcurrentModificationError). Run
+ *   again, the command reloads the aggregate and decides on what it reads now: one carrying
+ *   If-Match sees the new revision and fails with 412 (SPEC §3), one without it is applied on
+ *   top of the other writer's change, which therefore stays (no update is lost).
+ */
+function lostToConcurrentWriter(error: unknown): boolean {
+  return isTransientConflict(error) || error instanceof ConcurrentModificationError;
+}
+
+/**
+ * What the caller gets once every attempt lost. A lost revision check stays what it is, a 409:
+ * the aggregate itself is changing under the client, which should reload it. A transaction the
+ * database kept refusing becomes a DatabaseBusyError (503 with Retry-After): the same request
+ * may simply succeed a little later.
+ */
+function afterLastAttempt(error: unknown, attempts: number): unknown {
+  return isTransientConflict(error) ? new DatabaseBusyError(attempts, error) : error;
+}
+
+/**
  * Gives every command exactly one transaction. The command bus wraps each `execute` in `run`;
  * repositories ask `manager()` for the transaction's entity manager instead of holding one,
  * so handlers stay unaware of transactions and work the same from HTTP, a CLI or a consumer.
@@ -39,12 +63,11 @@ const DEFAULT_CONFLICT_RETRY: ConflictRetry = {
  * A command sent while another is running (a handler delegating to another) joins the
  * running transaction rather than opening a second one.
  *
- * A transaction that loses to a concurrent one - a deadlock, a Galera or Group Replication
- * certification conflict (both reported as ER_LOCK_DEADLOCK), a lock wait timeout - is rolled
- * back and the whole work runs again in a new transaction: the handler loads the aggregate
- * afresh and records new events, and only the attempt that commits announces its events
- * (they are enlisted per transaction). After `attempts` losses it gives up with a
- * DatabaseBusyError (503). Every rerun counts in `servertree_transaction_retries_total`.
+ * A transaction that loses to a concurrent one is rolled back and the whole work runs again
+ * in a new transaction (see `lostToConcurrentWriter`): the handler loads the aggregate afresh
+ * and records new events, and only the attempt that commits announces its events (they are
+ * enlisted per transaction). After `attempts` losses it gives up (see `afterLastAttempt`).
+ * Every rerun counts in `servertree_transaction_retries_total`.
  */
 @Injectable()
 export class UnitOfWork {
@@ -70,8 +93,8 @@ export class UnitOfWork {
       try {
         return await this.runOnce(work);
       } catch (error) {
-        if (!isTransientConflict(error)) throw error;
-        if (attempt >= this.retry.attempts) throw new DatabaseBusyError(attempt, error);
+        if (!lostToConcurrentWriter(error)) throw error;
+        if (attempt >= this.retry.attempts) throw afterLastAttempt(error, attempt);
         this.metrics.transactionRetries.inc();
         this.logger.debug(
           `transaction lost to a concurrent one (attempt ${attempt}), running it again`,

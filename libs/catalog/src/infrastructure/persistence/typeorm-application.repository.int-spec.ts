@@ -29,6 +29,23 @@ describe.each(['mysql', 'sqlite'] as const)('TypeOrmApplicationRepository on %s'
 
   const inCommand = <T>(work: () => Promise<T>): Promise<T> => unitOfWork.run(work);
 
+  /**
+
+   * The save's own refusal, caught inside the unit of work: left to it, a lost revision check
+
+   * would run the save again (ADR 4) - on an aggregate whose events the first attempt took.
+
+   */
+
+  const refusalOf = (work: () => Promise<unknown>): Promise<unknown> =>
+    inCommand(() =>
+      work().then(
+        () => undefined,
+
+        (error: unknown) => error,
+      ),
+    );
+
   function newApplication(name: string): Application {
     return Application.register(Identifier.generate(), ApplicationMother.details({ name }), T0);
   }
@@ -95,7 +112,7 @@ describe.each(['mysql', 'sqlite'] as const)('TypeOrmApplicationRepository on %s'
     await inCommand(() => repository.save(first));
     second.modify({ version: '3' }, T1);
 
-    await expect(inCommand(() => repository.save(second))).rejects.toThrow(
+    expect(await refusalOf(() => repository.save(second))).toBeInstanceOf(
       ConcurrentModificationError,
     );
     expect((await repository.findById(application.id))?.version.value).toBe('2');
