@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CloudEvent, EventContract } from '@servertree/messaging';
 import { DomainEvent, DomainEventClass } from '@servertree/ddd';
+import { WebhookSubscriptionMother } from '@servertree/webhooks/testing';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import {
@@ -152,7 +153,7 @@ describe('AsyncAPI document at /asyncapi.json', () => {
     const webhook = await t
       .http()
       .post('/api/v1/webhooks')
-      .send({ url: 'https://203.0.113.10/hook', eventTypes: ['server.#'] })
+      .send(WebhookSubscriptionMother.details({ url: 'https://203.0.113.10/hook' }))
       .expect(201);
     const webhookPath = `/api/v1/webhooks/${webhook.body.id}`;
     await t.http().patch(webhookPath).send({ description: 'audit' }).expect(200);

@@ -1,3 +1,4 @@
+import { WebhookSubscriptionMother } from '@servertree/webhooks/testing';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
@@ -38,10 +39,12 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
     const { body } = await first
       .http('admin')
       .post(WEBHOOKS)
-      .send({
-        url: receiver.url,
-        eventTypes: ['server.server.registered', 'server.server.modified'],
-      })
+      .send(
+        WebhookSubscriptionMother.details({
+          url: receiver.url,
+          eventTypes: ['server.server.registered', 'server.server.modified'],
+        }),
+      )
       .expect(201);
     const ids: string[] = [];
     for (let round = 0; round < 8; round += 1) {
@@ -92,7 +95,12 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
     const { body: subscription } = await first
       .http('admin')
       .post(WEBHOOKS)
-      .send({ url: receiver.url, eventTypes: ['server.server.registered'] })
+      .send(
+        WebhookSubscriptionMother.details({
+          url: receiver.url,
+          eventTypes: ['server.server.registered'],
+        }),
+      )
       .expect(201);
     await first.http('editor').post(SERVERS).send(aServer()).expect(201);
     const log = async () =>

@@ -1,4 +1,5 @@
 import { Webhook } from 'standardwebhooks';
+import { WebhookSubscriptionMother } from '@servertree/webhooks/testing';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
@@ -15,8 +16,13 @@ const FAST_RETRIES = {
   WEBHOOKS_RETRY_MAX_MS: '500',
 };
 
-async function subscribe(t: TestApp, url: string, eventTypes = ['server.server.*']) {
-  const { body } = await t.http('admin').post(WEBHOOKS).send({ url, eventTypes }).expect(201);
+/** Subscribes `url` to the mother's event types (every server.server.* event). */
+async function subscribe(t: TestApp, url: string) {
+  const { body } = await t
+    .http('admin')
+    .post(WEBHOOKS)
+    .send(WebhookSubscriptionMother.details({ url }))
+    .expect(201);
   return body as { id: string; secret: string };
 }
 
@@ -221,7 +227,7 @@ describe('Webhook targets without WEBHOOKS_ALLOW_PRIVATE_TARGETS', () => {
     const response = await t
       .http('admin')
       .post(WEBHOOKS)
-      .send({ url, eventTypes: ['#'] });
+      .send(WebhookSubscriptionMother.details({ url }));
     expect(expectProblem(response, 400).errors).toEqual([
       { field: 'url', message: expect.stringMatching(/private, loopback or link-local/) },
     ]);
