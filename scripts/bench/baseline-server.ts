@@ -258,6 +258,60 @@ app.patch<{ Params: { id: string }; Body: { ramMb: number } }>(
   },
 );
 
+/**
+ * Install or change: the service's locks in the service's order (the server row for update,
+ * then the catalogue application shared, then the rows written), its revision bump, its
+ * child write and its event, then the read-back.
+ */
+app.put<{
+  Params: { id: string; applicationId: string };
+  Body: { installDir: string; logDir?: string };
+}>('/servers/:id/applications/:applicationId', async (request, reply) => {
+  const { id, applicationId } = request.params;
+  const { installDir, logDir = null } = request.body;
+  const outcome = await inTransaction(async (connection) => {
+    const [servers] = await connection.query<RowDataPacket[]>(
+      `SELECT ${SERVER_COLUMNS} FROM servers s WHERE s.id = ? FOR UPDATE`,
+      [id],
+    );
+    if (servers.length === 0) return 404;
+    const [applications] = await connection.query<RowDataPacket[]>(
+      'SELECT id, discarded FROM applications WHERE id = ? LOCK IN SHARE MODE',
+      [applicationId],
+    );
+    if (applications.length === 0) return 404;
+    if (applications[0].discarded) return 409;
+    const [installed] = await connection.query<RowDataPacket[]>(
+      'SELECT install_dir FROM server_applications WHERE server_id = ? AND application_id = ?',
+      [id, applicationId],
+    );
+    const revision = servers[0].revision + 1;
+    await connection.query(
+      'UPDATE servers SET revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
+      [revision, new Date(), id, servers[0].revision],
+    );
+    if (installed.length === 0) {
+      await connection.query(
+        'INSERT INTO server_applications (server_id, application_id, install_dir, log_dir) VALUES (?, ?, ?, ?)',
+        [id, applicationId, installDir, logDir],
+      );
+    } else {
+      await connection.query(
+        'UPDATE server_applications SET install_dir = ?, log_dir = ? WHERE server_id = ? AND application_id = ?',
+        [installDir, logDir, id, applicationId],
+      );
+    }
+    await appendEvent(connection, 'server.server.application_installed', id, revision, {
+      applicationId,
+      installDir,
+      logDir,
+    });
+    return installed.length === 0 ? 201 : 200;
+  });
+  if (outcome >= 400) return reply.code(outcome).send({ status: outcome });
+  return reply.code(outcome).send(await serverById(id));
+});
+
 app.listen({ port: Number(process.env.PORT ?? 4000), host: '127.0.0.1' }).then(() => {
   console.log('baseline ready');
 });

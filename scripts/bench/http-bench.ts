@@ -5,9 +5,20 @@
  * both alike. Each server gets its own fresh database, seeded with the same fleet straight into
  * its tables; the RabbitMQ exchange is unique and deleted after. The last column is the ratio.
  *
+ * The install scenarios (issue 8) run at a fixed number of requests in flight, 32 and 128,
+ * whatever BENCH_CONNECTIONS says: each request installs a catalogue application on another
+ * server (never two at once on one server), so every answer must be 2xx, and the service's
+ * `servertree_transaction_retries_total` must not move (a deadlock rescued by the whole-command
+ * retry is still a deadlock). Both are printed under the table.
+ *
+ * Memory: the service's RSS is printed after every scenario and after each pass; with
+ * BENCH_PASSES=2 the whole set of scenarios runs twice against the same service (and the
+ * same baseline), so growth between the passes shows (docs/benchmarks.md, "Memory").
+ *
  * Options (env): BENCH_SERVERS seeded servers (100000), BENCH_DURATION seconds per round (10),
  * BENCH_ROUNDS alternating rounds per scenario and server (3), BENCH_CONNECTIONS (50),
  * BENCH_WARM_UP seconds of untimed load per server (3), BENCH_SCENARIOS comma list (all),
+ * BENCH_PASSES runs of every scenario against the same two servers (1),
  * BENCH_FROM_SOURCE=true to run the service through ts-node instead of the build (smoke runs).
  */
 import { ChildProcess, spawn } from 'node:child_process';
@@ -26,6 +37,8 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 3);
+const PASSES = Number(process.env.BENCH_PASSES ?? 1);
+const SEEDED_APPLICATIONS = 20;
 const SECRET = randomBytes(32).toString('hex');
 const TABLES = [
   'applications',
@@ -43,14 +56,38 @@ interface Target {
   readonly headers: Record<string, string>;
   /** Ids of servers seeded into this target's own database. */
   readonly serverIds: readonly string[];
+  /** Ids of the catalogue applications seeded into this target's own database. */
+  readonly applicationIds: readonly string[];
+  /** Installs sent so far: the next one goes to the next server. */
+  installs: number;
 }
 
-type Request = { method: 'GET' | 'POST' | 'PATCH'; path: string; body?: string };
+type Request = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; body?: string };
 
 /** One benchmarked request shape; `next` is called for every request sent. */
 interface Scenario {
   readonly name: string;
+  /** Requests in flight; BENCH_CONNECTIONS unless the scenario is about a given number. */
+  readonly connections?: number;
   next(target: Target): Request;
+}
+
+/**
+ * Server after server through the sampled ids, then the next application on each: 128
+ * requests in flight never touch one server twice (5,000 sampled servers), and no pair repeats
+ * before every sampled server has every seeded application.
+ */
+function nextInstall(target: Target): Request {
+  const n = target.installs;
+  target.installs += 1;
+  const server = target.serverIds[n % target.serverIds.length];
+  const application =
+    target.applicationIds[Math.floor(n / target.serverIds.length) % target.applicationIds.length];
+  return {
+    method: 'PUT',
+    path: `${target.prefix}/servers/${server}/applications/${application}`,
+    body: JSON.stringify({ installDir: `/opt/bench-${n}`, logDir: '/var/log/bench' }),
+  };
 }
 
 let sequence = 0;
@@ -103,6 +140,8 @@ const SCENARIOS: readonly Scenario[] = [
       body: JSON.stringify({ ramMb: 1024 * (1 + Math.floor(Math.random() * 64)) }),
     }),
   },
+  { name: 'PUT install application, 32 in flight', connections: 32, next: nextInstall },
+  { name: 'PUT install application, 128 in flight', connections: 128, next: nextInstall },
 ];
 
 interface Round {
@@ -110,6 +149,14 @@ interface Round {
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
+  /** The service's transaction retries during the round (not counted for the baseline). */
+  readonly retries: number;
+}
+
+interface ScenarioResult {
+  readonly rounds: Record<Target['name'], Round[]>;
+  /** The service's RSS right after the scenario's last round, MiB. */
+  readonly rssMiB: number;
 }
 
 async function main(): Promise<void> {
@@ -145,8 +192,8 @@ async function main(): Promise<void> {
         `CREATE TABLE ${baselineDb.name}.${table} LIKE ${serviceDb.name}.${table}`,
       );
     }
-    const serviceIds = await seed('ServerTree', serviceDb.url);
-    const baselineIds = await seed('baseline', baselineDb.url);
+    const serviceSeed = await seed('ServerTree', serviceDb.url);
+    const baselineSeed = await seed('baseline', baselineDb.url);
 
     console.log('starting the raw Fastify + mysql2 baseline…');
     baselineProcess = spawn(
@@ -164,31 +211,37 @@ async function main(): Promise<void> {
         url: service.url,
         prefix: '/api/v1',
         headers: { ...json, authorization: `Bearer ${token}` },
-        serverIds: serviceIds,
+        ...serviceSeed,
+        installs: 0,
       },
       {
         name: 'baseline',
         url: 'http://127.0.0.1:3902',
         prefix: '',
         headers: json,
-        serverIds: baselineIds,
+        ...baselineSeed,
+        installs: 0,
       },
     ];
     await waitFor(`${targets[1].url}/applications?limit=1`);
     for (const target of targets) await warmUp(target);
+    console.log(`ServerTree RSS after seeding and warm-up: ${service.rssMiB().toFixed(0)} MiB`);
 
-    const results = new Map<string, Record<Target['name'], Round[]>>();
-    for (const scenario of scenarios) {
-      const rounds: Record<Target['name'], Round[]> = { ServerTree: [], baseline: [] };
-      results.set(scenario.name, rounds);
-      for (let round = 1; round <= ROUNDS; round += 1) {
-        for (const target of targets) {
-          rounds[target.name].push(await load(scenario, target, `${round}/${ROUNDS}`));
+    for (let pass = 1; pass <= PASSES; pass += 1) {
+      if (PASSES > 1) console.log(`\npass ${pass}/${PASSES}`);
+      const results = new Map<string, ScenarioResult>();
+      for (const scenario of scenarios) {
+        const rounds: Record<Target['name'], Round[]> = { ServerTree: [], baseline: [] };
+        for (let round = 1; round <= ROUNDS; round += 1) {
+          for (const target of targets) {
+            rounds[target.name].push(await load(scenario, target, `${round}/${ROUNDS}`));
+          }
         }
+        results.set(scenario.name, { rounds, rssMiB: service.rssMiB() });
       }
+      report(results);
+      console.log(`\nServerTree RSS after the run: ${service.rssMiB().toFixed(0)} MiB`);
     }
-    report(results);
-    console.log(`\nServerTree RSS after the run: ${service.rssMiB().toFixed(0)} MiB`);
   } finally {
     baselineProcess?.kill('SIGTERM');
     await service?.stop();
@@ -199,16 +252,27 @@ async function main(): Promise<void> {
 }
 
 /** Seeds the fleet into one target's database; answers a sample of its server ids. */
-async function seed(name: string, url: string): Promise<string[]> {
+async function seed(
+  name: string,
+  url: string,
+): Promise<Pick<Target, 'serverIds' | 'applicationIds'>> {
   console.log(`seeding ${SERVERS} servers for ${name}…`);
   const pool = createPool({ uri: url, connectionLimit: 2 });
   try {
-    await seedServers(pool, { servers: SERVERS, applications: 20, installedShare: 0.1 });
+    await seedServers(pool, {
+      servers: SERVERS,
+      applications: SEEDED_APPLICATIONS,
+      installedShare: 0.1,
+    });
     await pool.query('ANALYZE TABLE servers, server_applications, applications');
-    const [rows] = await pool.query<RowDataPacket[]>(
+    const [servers] = await pool.query<RowDataPacket[]>(
       'SELECT id FROM servers ORDER BY RAND() LIMIT 5000',
     );
-    return rows.map((row) => String(row.id));
+    const [applications] = await pool.query<RowDataPacket[]>('SELECT id FROM applications');
+    return {
+      serverIds: servers.map((row) => String(row.id)),
+      applicationIds: applications.map((row) => String(row.id)),
+    };
   } finally {
     await pool.end();
   }
@@ -230,9 +294,10 @@ async function warmUp(target: Target): Promise<void> {
 async function load(scenario: Scenario, target: Target, round: string): Promise<Round> {
   process.stdout.write(`  ${scenario.name} — ${target.name}, round ${round}… `);
   const ticker = setInterval(() => process.stdout.write('.'), 1000);
+  const retriedBefore = await transactionRetries(target);
   const result = await autocannon({
     url: target.url,
-    connections: CONNECTIONS,
+    connections: scenario.connections ?? CONNECTIONS,
     duration: DURATION,
     headers: target.headers,
     requests: [{ setupRequest: (request) => ({ ...request, ...scenario.next(target) }) }],
@@ -244,30 +309,44 @@ async function load(scenario: Scenario, target: Target, round: string): Promise<
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    retries: (await transactionRetries(target)) - retriedBefore,
   };
 }
 
-const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+/** The service's `servertree_transaction_retries_total`; the baseline retries nothing (0). */
+async function transactionRetries(target: Target): Promise<number> {
+  if (target.name !== 'ServerTree') return 0;
+  const exposition = await (await fetch(`${target.url}/metrics`)).text();
+  return Number(/^servertree_transaction_retries_total (\d+)/m.exec(exposition)?.[1] ?? NaN);
+}
 
-function report(results: Map<string, Record<Target['name'], Round[]>>): void {
+const mean = (values: readonly number[]) => sum(values) / values.length;
+
+function report(results: Map<string, ScenarioResult>): void {
   console.log(
     '\n| scenario | ServerTree req/s | p50 ms | p99 ms | baseline req/s | p50 ms | p99 ms | ratio |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [scenario, { ServerTree: s, baseline: b }] of results) {
+  for (const [scenario, { rounds }] of results) {
+    const { ServerTree: s, baseline: b } = rounds;
     const summary = (rounds: Round[]) =>
       `${Math.round(mean(rounds.map((r) => r.requests)))} | ${Math.round(mean(rounds.map((r) => r.p50)))} | ` +
       `${Math.max(...rounds.map((r) => r.p99))}`;
     const ratio = mean(s.map((r) => r.requests)) / mean(b.map((r) => r.requests));
     console.log(`| ${scenario} | ${summary(s)} | ${summary(b)} | ${ratio.toFixed(2)} |`);
-    const errors = [s, b].map((rounds) => rounds.reduce((n, r) => n + r.errors, 0));
-    if (errors.some((n) => n > 0)) {
-      console.log(
-        `  (non-2xx, errors or timeouts: ServerTree ${errors[0]}, baseline ${errors[1]})`,
-      );
-    }
+  }
+  console.log('\nPer scenario: non-2xx answers, errors or timeouts (ServerTree, baseline); the');
+  console.log("service's transaction retries; its RSS after the scenario.");
+  for (const [scenario, { rounds, rssMiB }] of results) {
+    const errors = [rounds.ServerTree, rounds.baseline].map((r) => sum(r.map((x) => x.errors)));
+    const retries = sum(rounds.ServerTree.map((r) => r.retries));
+    console.log(
+      `  ${scenario}: errors ${errors[0]}, ${errors[1]}; retries ${retries}; RSS ${rssMiB.toFixed(0)} MiB`,
+    );
   }
 }
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 async function waitFor(url: string): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {

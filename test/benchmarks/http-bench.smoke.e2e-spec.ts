@@ -44,8 +44,13 @@ describe('npm run bench (smoke)', () => {
       'list: q= substring of the name',
       'POST register server',
       'PATCH one field',
+      'PUT install application, 32 in flight',
+      'PUT install application, 128 in flight',
     ]);
     for (const row of table.slice(1)) expect(row).toMatch(/\| \d+\.\d\d \|$/);
+    expect(run.stdout).toMatch(
+      /PUT install application, 128 in flight: errors \d+, \d+; retries \d+;/,
+    );
     expect(run.stdout).toMatch(/ServerTree RSS after the run: \d+ MiB/);
   }, 300_000);
 });
