@@ -34,9 +34,9 @@ export function setUpApiDocs(app: NestFastifyApplication): void {
 
 /** What a write answers, said once for the API description and every write operation. */
 const WRITE_ANSWER_NOTE =
-  'A successful write answers with the aggregate as read back right after its commit. Under ' +
-  'concurrent writers that read may already include a later change by someone else; its ' +
-  '`ETag` then names that later revision, and the events show each change separately.';
+  'A successful write answers with the aggregate as this write committed it, the revision ' +
+  'its `ETag` names: what a GET right after shows, unless someone else changed it since ' +
+  '(that change shows in the next read, with its own `ETag`, and its own event).';
 
 /**
  * Operation ids a generated client turns into method names. Controllers' method names are

@@ -8,7 +8,6 @@ import { BulkDiscardServersHandler } from './application/commands/bulk-discard-s
 import { BulkModifyServersHandler } from './application/commands/bulk-modify-servers/bulk-modify-servers.handler';
 import { BulkRegisterServersHandler } from './application/commands/bulk-register-servers/bulk-register-servers.handler';
 import { ExportServersHandler } from './application/queries/export-servers/export-servers.handler';
-import { GetServersHandler } from './application/queries/get-servers/get-servers.handler';
 import { AddCredentialHandler } from './application/commands/add-credential/add-credential.handler';
 import { ChangeServerStatusHandler } from './application/commands/change-server-status/change-server-status.handler';
 import { DiscardServerHandler } from './application/commands/discard-server/discard-server.handler';
@@ -19,6 +18,7 @@ import { RegisterServerHandler } from './application/commands/register-server/re
 import { RemoveCredentialHandler } from './application/commands/remove-credential/remove-credential.handler';
 import { RevealCredentialHandler } from './application/commands/reveal-credential/reveal-credential.handler';
 import { UninstallApplicationHandler } from './application/commands/uninstall-application/uninstall-application.handler';
+import { CommittedServersHandler } from './application/queries/committed-servers/committed-servers.handler';
 import { GetServerHandler } from './application/queries/get-server/get-server.handler';
 import { ListServersWithApplicationHandler } from './application/queries/list-servers-with-application/list-servers-with-application.handler';
 import { ListServersHandler } from './application/queries/list-servers/list-servers.handler';
@@ -67,7 +67,6 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
     BulkRegisterServersHandler,
     BulkModifyServersHandler,
     BulkDiscardServersHandler,
-    GetServersHandler,
     ExportServersHandler,
     ModifyServerHandler,
     ChangeServerStatusHandler,
@@ -79,6 +78,7 @@ import { TypeOrmServerRepository } from './infrastructure/persistence/typeorm-se
     InstallApplicationHandler,
     UninstallApplicationHandler,
     GetServerHandler,
+    CommittedServersHandler,
     ListServersHandler,
     ListServersWithApplicationHandler,
     ApplicationCatalogueLoader,

@@ -29,7 +29,7 @@ import {
 import { DiscardApplicationCommand } from '../../application/commands/discard-application/discard-application.command';
 import { ModifyApplicationCommand } from '../../application/commands/modify-application/modify-application.command';
 import { RegisterApplicationCommand } from '../../application/commands/register-application/register-application.command';
-import { ApplicationView } from '../../application/queries/application.view';
+import { ApplicationView, applicationViewOf } from '../../application/queries/application.view';
 import { GetApplicationQuery } from '../../application/queries/get-application/get-application.query';
 import {
   APPLICATION_LIST_SCHEMA,
@@ -46,8 +46,9 @@ const BASE_PATH = '/api/v1/applications';
 
 /**
  * HTTP adapter of the catalogue: translates requests into commands and queries, and their
- * results into responses. No rule lives here. A write answers with the application as it now
- * stands, read back through the query side; the route decorators add its ETag.
+ * results into responses. No rule lives here. A write answers with the application as its
+ * command committed it, shown by the read side's applicationViewOf exactly as a GET shows it;
+ * the route decorators add its ETag.
  */
 @ApiTags('applications')
 @Controller('applications')
@@ -65,10 +66,10 @@ export class ApplicationsController {
     problems: [400, 409, 413, 415],
   })
   async register(@Body() body: RegisterApplicationRequest): Promise<Answer<ApplicationView>> {
-    const { id } = await this.commandBus.execute(
+    const { id, aggregate } = await this.commandBus.execute(
       new RegisterApplicationCommand(body.name, body.version, body.architecture),
     );
-    return Answer.created(await this.current(id), `${BASE_PATH}/${id}`);
+    return Answer.created(applicationViewOf(aggregate), `${BASE_PATH}/${id}`);
   }
 
   @Get(':id')
@@ -78,7 +79,7 @@ export class ApplicationsController {
     problems: [400, 404],
   })
   read(@IdParam('id', 'Application id') id: string): Promise<ApplicationView> {
-    return this.current(id);
+    return this.queryBus.execute(new GetApplicationQuery(id));
   }
 
   @Get()
@@ -112,8 +113,10 @@ export class ApplicationsController {
     @Body() body: ModifyApplicationRequest,
     @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ApplicationView> {
-    await this.commandBus.execute(new ModifyApplicationCommand(id, body, expectedRevision));
-    return this.current(id);
+    const { aggregate } = await this.commandBus.execute(
+      new ModifyApplicationCommand(id, body, expectedRevision),
+    );
+    return applicationViewOf(aggregate);
   }
 
   @Delete(':id')
@@ -127,9 +130,5 @@ export class ApplicationsController {
     @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<CommandAcknowledgement> {
     return this.commandBus.execute(new DiscardApplicationCommand(id, expectedRevision));
-  }
-
-  private current(id: string): Promise<ApplicationView> {
-    return this.queryBus.execute(new GetApplicationQuery(id));
   }
 }

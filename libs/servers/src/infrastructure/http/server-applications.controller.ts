@@ -8,7 +8,7 @@ import { UninstallApplicationCommand } from '../../application/commands/uninstal
 import { ServerView } from '../../application/queries/server.view';
 import { InstallApplicationRequest } from './dto/install-application.request';
 import { ServerResponse } from './dto/server.response';
-import { currentServer } from './server-reply';
+import { committedServer } from './server-reply';
 
 /** The applications installed on a server: writes answer with the whole server. */
 @ApiTags('servers')
@@ -33,15 +33,15 @@ export class ServerApplicationsController {
     @Body() body: InstallApplicationRequest,
     @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ServerView | Answer<ServerView>> {
-    const { outcome } = await this.commandBus.execute(
+    const written = await this.commandBus.execute(
       new InstallApplicationCommand(
         id,
         { applicationId, installDir: body.installDir, logDir: body.logDir },
         expectedRevision,
       ),
     );
-    const server = await currentServer(this.queryBus, id);
-    return outcome === 'installed' ? Answer.created(server) : server;
+    const server = await committedServer(this.queryBus, written);
+    return written.outcome === 'installed' ? Answer.created(server) : server;
   }
 
   @Delete(':applicationId')

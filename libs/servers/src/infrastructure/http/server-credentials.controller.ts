@@ -19,7 +19,7 @@ import { AddCredentialRequest } from './dto/add-credential.request';
 import { ModifyCredentialRequest } from './dto/modify-credential.request';
 import { RevealedPasswordResponse } from './dto/revealed-password.response';
 import { ServerResponse } from './dto/server.response';
-import { currentServer, SERVERS_PATH } from './server-reply';
+import { committedServer, SERVERS_PATH } from './server-reply';
 
 /** A server's credentials, changed through the server: writes answer with the whole server. */
 @ApiTags('servers')
@@ -42,12 +42,12 @@ export class ServerCredentialsController {
     @Body() body: AddCredentialRequest,
     @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<Answer<ServerView>> {
-    const { credentialId } = await this.commandBus.execute(
+    const written = await this.commandBus.execute(
       new AddCredentialCommand(id, body, expectedRevision),
     );
     return Answer.created(
-      await currentServer(this.queryBus, id),
-      `${SERVERS_PATH}/${id}/credentials/${credentialId}`,
+      await committedServer(this.queryBus, written),
+      `${SERVERS_PATH}/${id}/credentials/${written.credentialId}`,
     );
   }
 
@@ -63,10 +63,10 @@ export class ServerCredentialsController {
     @Body() body: ModifyCredentialRequest,
     @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ServerView> {
-    await this.commandBus.execute(
+    const written = await this.commandBus.execute(
       new ModifyCredentialCommand(id, credentialId, body, expectedRevision),
     );
-    return currentServer(this.queryBus, id);
+    return committedServer(this.queryBus, written);
   }
 
   @Delete(':credentialId')

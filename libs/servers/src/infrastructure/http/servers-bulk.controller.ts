@@ -7,12 +7,12 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import type { ServerAcknowledgement } from '../../application/commands/server-acknowledgement';
 import { ApiProblems, Idempotent } from '@servertree/platform';
 import { BulkDiscardServersCommand } from '../../application/commands/bulk-discard-servers/bulk-discard-servers.command';
 import { BulkModifyServersCommand } from '../../application/commands/bulk-modify-servers/bulk-modify-servers.command';
 import { BulkRegisterServersCommand } from '../../application/commands/bulk-register-servers/bulk-register-servers.command';
-import { GetServersQuery } from '../../application/queries/get-servers/get-servers.query';
+import { CommittedServersQuery } from '../../application/queries/committed-servers/committed-servers.query';
 import {
   BulkDiscardServersRequest,
   BulkModifyServersRequest,
@@ -59,7 +59,7 @@ export class ServersBulkController {
     await this.commandBus.execute(new BulkDiscardServersCommand(body.ids));
   }
 
-  private async answer(written: CommandAcknowledgement[]): Promise<ServerListResponse> {
-    return { items: await this.queryBus.execute(new GetServersQuery(written.map(({ id }) => id))) };
+  private async answer(written: ServerAcknowledgement[]): Promise<ServerListResponse> {
+    return { items: await this.queryBus.execute(new CommittedServersQuery(written)) };
   }
 }

@@ -43,7 +43,7 @@ import { ModifyServerRequest } from './dto/modify-server.request';
 import { RegisterServerRequest } from './dto/register-server.request';
 import { ServerPageResponse } from './dto/server-page.response';
 import { ServerResponse } from './dto/server.response';
-import { currentServer, SERVERS_PATH } from './server-reply';
+import { committedServer, currentServer, SERVERS_PATH } from './server-reply';
 
 /**
  * HTTP adapter of the server itself: translates requests into commands and queries, and
@@ -65,8 +65,11 @@ export class ServersController {
     problems: [400, 404, 409, 413, 415],
   })
   async register(@Body() body: RegisterServerRequest): Promise<Answer<ServerView>> {
-    const { id } = await this.commandBus.execute(new RegisterServerCommand(body));
-    return Answer.created(await currentServer(this.queryBus, id), `${SERVERS_PATH}/${id}`);
+    const written = await this.commandBus.execute(new RegisterServerCommand(body));
+    return Answer.created(
+      await committedServer(this.queryBus, written),
+      `${SERVERS_PATH}/${written.id}`,
+    );
   }
 
   @Get(':id')
@@ -110,8 +113,10 @@ export class ServersController {
     @Body() body: ModifyServerRequest,
     @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ServerView> {
-    await this.commandBus.execute(new ModifyServerCommand(id, body, expectedRevision));
-    return currentServer(this.queryBus, id);
+    const written = await this.commandBus.execute(
+      new ModifyServerCommand(id, body, expectedRevision),
+    );
+    return committedServer(this.queryBus, written);
   }
 
   @Put(':id/status')
@@ -125,8 +130,10 @@ export class ServersController {
     @Body() body: ChangeStatusRequest,
     @ExpectedRevision() expectedRevision: number | undefined,
   ): Promise<ServerView> {
-    await this.commandBus.execute(new ChangeServerStatusCommand(id, body.status, expectedRevision));
-    return currentServer(this.queryBus, id);
+    const written = await this.commandBus.execute(
+      new ChangeServerStatusCommand(id, body.status, expectedRevision),
+    );
+    return committedServer(this.queryBus, written);
   }
 
   @Delete(':id')

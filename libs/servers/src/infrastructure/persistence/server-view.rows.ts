@@ -2,6 +2,8 @@ import { booleanFrom, jsonArrayFrom, timestampFrom } from '@servertree/platform'
 import { CredentialValues } from '../../domain/credentials/credential.entity';
 import { ServerStatusName } from '../../domain/server-status.value-object';
 import {
+  credentialViewOf,
+  installedApplicationViewOf,
   InstalledApplicationView,
   ServerSummary,
   ServerView,
@@ -44,17 +46,10 @@ export function serverViewOf({ credentials, applications, ...row }: ServerRow): 
   return {
     ...fields,
     // Oldest first: ids are time-ordered (UUID v7, lower case), so id order is addition order.
-    credentials: sortedBy(jsonArrayFrom(credentials), 'id').map((credential) => ({
-      id: credential.id,
-      connectionType: credential.connectionType,
-      username: credential.username,
-      hasPassword: true,
-      localIp: credential.localIp,
-      localPort: credential.localPort,
-      publicIp: credential.publicIp,
-      publicPort: credential.publicPort,
-    })),
-    applications: sortedBy(jsonArrayFrom(applications), 'applicationId'),
+    credentials: sortedBy(jsonArrayFrom(credentials), 'id').map(credentialViewOf),
+    applications: sortedBy(jsonArrayFrom(applications), 'applicationId').map((installation) =>
+      installedApplicationViewOf(installation, installation),
+    ),
     revision,
     createdAt,
     updatedAt,

@@ -13,6 +13,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { SERVER_LIST_SCHEMA } from '../../application/queries/list-servers/list-servers.query';
 import { ServerReadModel } from '../../application/queries/server.read-model.port';
 import { ServerSummary, ServerView } from '../../application/queries/server.view';
+import { ApplicationLabel } from '../../domain/installations/application-catalogue';
 import { ServerApplicationRecord } from './server-application.record';
 import { ServerRow, ServerSummaryRow, serverSummaryOf, serverViewOf } from './server-view.rows';
 import { ServerRecord } from './server.record';
@@ -54,7 +55,6 @@ function listMapping(columns: Readonly<Record<string, string>>): SqlListMapping 
 export class TypeOrmServerReadModel extends ServerReadModel {
   private readonly sql = {
     serverById: new SqlTemplate(),
-    serversById: new SqlTemplate(),
     idsWithApplication: new SqlTemplate(),
   };
   /** Every column of the `servers` row by its property name: `ramMb` → `s.ram_mb`. */
@@ -84,14 +84,6 @@ export class TypeOrmServerReadModel extends ServerReadModel {
     return row && serverViewOf(row);
   }
 
-  async findByIds(ids: readonly string[]): Promise<ServerView[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.sql.serversById.rawMany<ServerRow>(
-      this.serversWithChildren().where('s.id IN (:...ids)', { ids }),
-    );
-    return rows.map(serverViewOf);
-  }
-
   async *exportAll(criteria: ListCriteria): AsyncIterable<readonly ServerSummary[]> {
     const pages = fetchAllInKeysetPages<ServerSummaryRow>(
       () => this.servers().addSelect(this.children.tags, 'tags'),
@@ -108,6 +100,19 @@ export class TypeOrmServerReadModel extends ServerReadModel {
       this.listMapping,
     );
     return { total, limit: criteria.limit, offset: criteria.offset, items: rows.map(serverViewOf) };
+  }
+
+  async applicationLabels(ids: readonly string[]): Promise<Map<string, ApplicationLabel>> {
+    if (ids.length === 0) return new Map();
+    // The catalogue's table, read as the installations' subquery reads it (see childrenOf).
+    const rows: (ApplicationLabel & { id: string })[] = await this.dataSource.query(
+      'SELECT id, name, version, architecture FROM applications ' +
+        `WHERE id IN (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return new Map(
+      rows.map(({ id, name, version, architecture }) => [id, { name, version, architecture }]),
+    );
   }
 
   async idsWithApplication(applicationId: string): Promise<string[]> {

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
-import { ApplicationDetails } from '../../../domain/application.aggregate';
+import { AggregateAcknowledgement } from '@servertree/ddd';
+import { Application, ApplicationDetails } from '../../../domain/application.aggregate';
 
-export class ModifyApplicationCommand extends Command<CommandAcknowledgement> {
+export class ModifyApplicationCommand extends Command<AggregateAcknowledgement<Application>> {
   constructor(
     readonly applicationId: string,
     /** Only the fields to change; absent fields keep their value. */

@@ -24,7 +24,8 @@ describe('Modifying an application', () => {
       new ModifyApplicationCommand(APPLICATION_ID, { version: '1.28.0' }),
     );
 
-    expect(acknowledgement).toEqual({ id: APPLICATION_ID, revision: 2 });
+    expect(acknowledgement).toMatchObject({ id: APPLICATION_ID, revision: 2 });
+    expect(acknowledgement.aggregate.version.value).toBe('1.28.0');
     const stored = await applications.findById(APPLICATION_ID);
     expect(stored?.version.value).toBe('1.28.0');
     expect(stored?.updatedAt).toEqual(clock.now());

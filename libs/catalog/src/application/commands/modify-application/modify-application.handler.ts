@@ -1,5 +1,6 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement, loadForChange } from '@servertree/ddd';
+import { acknowledge, AggregateAcknowledgement, Clock, loadForChange } from '@servertree/ddd';
+import { Application } from '../../../domain/application.aggregate';
 import { ApplicationRepository } from '../../../domain/application.repository.port';
 import { ModifyApplicationCommand } from './modify-application.command';
 
@@ -10,7 +11,7 @@ export class ModifyApplicationHandler implements ICommandHandler<ModifyApplicati
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: ModifyApplicationCommand): Promise<CommandAcknowledgement> {
+  async execute(command: ModifyApplicationCommand): Promise<AggregateAcknowledgement<Application>> {
     const application = await loadForChange(
       this.applications.findById(command.applicationId),
       'Application',
@@ -19,6 +20,6 @@ export class ModifyApplicationHandler implements ICommandHandler<ModifyApplicati
     );
     application.modify(command.changes, this.clock.now());
     await this.applications.save(application);
-    return { id: application.id, revision: application.revision };
+    return acknowledge(application);
   }
 }

@@ -1,7 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { AggregateAcknowledgement } from '@servertree/ddd';
+import { Application } from '../../../domain/application.aggregate';
 
-export class RegisterApplicationCommand extends Command<CommandAcknowledgement> {
+export class RegisterApplicationCommand extends Command<AggregateAcknowledgement<Application>> {
   constructor(
     readonly name: unknown,
     readonly version: unknown,

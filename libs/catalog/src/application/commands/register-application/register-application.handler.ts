@@ -1,5 +1,5 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement, Identifier } from '@servertree/ddd';
+import { acknowledge, AggregateAcknowledgement, Clock, Identifier } from '@servertree/ddd';
 import { Application } from '../../../domain/application.aggregate';
 import { ApplicationRepository } from '../../../domain/application.repository.port';
 import { RegisterApplicationCommand } from './register-application.command';
@@ -11,9 +11,11 @@ export class RegisterApplicationHandler implements ICommandHandler<RegisterAppli
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: RegisterApplicationCommand): Promise<CommandAcknowledgement> {
+  async execute(
+    command: RegisterApplicationCommand,
+  ): Promise<AggregateAcknowledgement<Application>> {
     const application = Application.register(Identifier.generate(), command, this.clock.now());
     await this.applications.save(application);
-    return { id: application.id, revision: application.revision };
+    return acknowledge(application);
   }
 }

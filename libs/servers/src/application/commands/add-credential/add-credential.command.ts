@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 import { CredentialDetails } from '../../../domain/credentials/credential.entity';
 
 /** Also names the new credential, for the Location of the answer. */
-export interface CredentialAcknowledgement extends CommandAcknowledgement {
+export interface CredentialAcknowledgement extends ServerAcknowledgement {
   readonly credentialId: string;
 }
 

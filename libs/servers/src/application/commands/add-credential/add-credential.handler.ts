@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, loadForChange } from '@servertree/ddd';
 import { PasswordVault } from '../../../domain/credentials/password-vault.port';
 import { ServerRepository } from '../../../domain/server.repository.port';
+import { acknowledgeServer } from '../server-acknowledgement';
 import { AddCredentialCommand, CredentialAcknowledgement } from './add-credential.command';
 
 @CommandHandler(AddCredentialCommand)
@@ -21,6 +22,6 @@ export class AddCredentialHandler implements ICommandHandler<AddCredentialComman
     );
     const credentialId = server.addCredential(command.details, this.vault, this.clock.now());
     await this.servers.save(server);
-    return { id: server.id, revision: server.revision, credentialId };
+    return { ...acknowledgeServer(server), credentialId };
   }
 }

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 import { ServerDetails } from '../../../domain/server-profile.value-object';
 
 /** One server's change in a bulk modification. */
@@ -10,7 +10,7 @@ export interface ServerModification extends Partial<ServerDetails> {
 }
 
 /** Modifies every listed server or none. */
-export class BulkModifyServersCommand extends Command<CommandAcknowledgement[]> {
+export class BulkModifyServersCommand extends Command<ServerAcknowledgement[]> {
   constructor(readonly modifications: readonly ServerModification[]) {
     super();
   }

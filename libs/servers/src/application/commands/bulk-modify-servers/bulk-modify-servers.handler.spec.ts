@@ -30,7 +30,7 @@ describe('Modifying servers in bulk', () => {
     const [acknowledgement] = await modify.execute(
       new BulkModifyServersCommand([{ id: SERVER_ID, revision: 1, tags: ['web'] }]),
     );
-    expect(acknowledgement).toEqual({ id: SERVER_ID, revision: 2 });
+    expect(acknowledgement).toMatchObject({ id: SERVER_ID, revision: 2 });
     const [event] = fixture.servers.savedEvents as ServerModified[];
     expect(event.data.before.toJSON().tags).toEqual([]);
     expect(event.data.after.toJSON().tags).toEqual(['web']);

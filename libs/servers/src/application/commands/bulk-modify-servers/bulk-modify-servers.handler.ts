@@ -1,14 +1,9 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import {
-  BatchFailures,
-  Clock,
-  CommandAcknowledgement,
-  requireInteger,
-  RevisionMismatchError,
-} from '@servertree/ddd';
+import { BatchFailures, Clock, requireInteger, RevisionMismatchError } from '@servertree/ddd';
 import { requireServerBatch } from '../../../domain/server-batch';
 import { ServerRepository } from '../../../domain/server.repository.port';
 import { loadServerBatch } from '../load-server-batch';
+import { acknowledgeServer, ServerAcknowledgement } from '../server-acknowledgement';
 import { refuseDuplicateNames } from '../unique-server-names';
 import { BulkModifyServersCommand, ServerModification } from './bulk-modify-servers.command';
 
@@ -25,7 +20,7 @@ export class BulkModifyServersHandler implements ICommandHandler<BulkModifyServe
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: BulkModifyServersCommand): Promise<CommandAcknowledgement[]> {
+  async execute(command: BulkModifyServersCommand): Promise<ServerAcknowledgement[]> {
     const items = requireServerBatch('items', command.modifications) as ServerModification[];
     const failures = new BatchFailures();
     const entries = await loadServerBatch(
@@ -55,6 +50,6 @@ export class BulkModifyServersHandler implements ICommandHandler<BulkModifyServe
     await refuseDuplicateNames(entries, this.servers, failures);
     failures.throwIfAny();
     await this.servers.saveAll(entries.map(({ server }) => server));
-    return entries.map(({ server: { id, revision } }) => ({ id, revision }));
+    return entries.map(({ server }) => acknowledgeServer(server));
   }
 }

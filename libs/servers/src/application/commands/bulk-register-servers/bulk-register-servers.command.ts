@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 import { ServerRegistration } from '../../../domain/server.aggregate';
 
 /** Registers every server or none. */
-export class BulkRegisterServersCommand extends Command<CommandAcknowledgement[]> {
+export class BulkRegisterServersCommand extends Command<ServerAcknowledgement[]> {
   constructor(readonly registrations: readonly ServerRegistration[]) {
     super();
   }

@@ -1,10 +1,11 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { BatchFailures, Clock, CommandAcknowledgement, Identifier } from '@servertree/ddd';
+import { BatchFailures, Clock, Identifier } from '@servertree/ddd';
 import { PasswordVault } from '../../../domain/credentials/password-vault.port';
 import { requireServerBatch } from '../../../domain/server-batch';
 import { Server, ServerRegistration } from '../../../domain/server.aggregate';
 import { ServerRepository } from '../../../domain/server.repository.port';
 import { ApplicationCatalogueLoader } from '../../application-catalogue.loader';
+import { acknowledgeServer, ServerAcknowledgement } from '../server-acknowledgement';
 import { BatchEntry, refuseDuplicateNames } from '../unique-server-names';
 import { BulkRegisterServersCommand } from './bulk-register-servers.command';
 
@@ -22,7 +23,7 @@ export class BulkRegisterServersHandler implements ICommandHandler<BulkRegisterS
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: BulkRegisterServersCommand): Promise<CommandAcknowledgement[]> {
+  async execute(command: BulkRegisterServersCommand): Promise<ServerAcknowledgement[]> {
     const registrations = requireServerBatch(
       'items',
       command.registrations,
@@ -45,6 +46,6 @@ export class BulkRegisterServersHandler implements ICommandHandler<BulkRegisterS
     failures.throwIfAny();
     const servers = entries.map(({ server }) => server);
     await this.servers.saveAll(servers);
-    return servers.map(({ id, revision }) => ({ id, revision }));
+    return servers.map((server) => acknowledgeServer(server, catalogue.labels));
   }
 }

@@ -1,7 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 
-export class ChangeServerStatusCommand extends Command<CommandAcknowledgement> {
+export class ChangeServerStatusCommand extends Command<ServerAcknowledgement> {
   constructor(
     readonly serverId: string,
     readonly status: unknown,

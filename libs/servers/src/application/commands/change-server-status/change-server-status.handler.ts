@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement, loadForChange } from '@servertree/ddd';
+import { Clock, loadForChange } from '@servertree/ddd';
 import { ServerRepository } from '../../../domain/server.repository.port';
+import { acknowledgeServer, ServerAcknowledgement } from '../server-acknowledgement';
 import { ChangeServerStatusCommand } from './change-server-status.command';
 
 @CommandHandler(ChangeServerStatusCommand)
@@ -10,7 +11,7 @@ export class ChangeServerStatusHandler implements ICommandHandler<ChangeServerSt
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: ChangeServerStatusCommand): Promise<CommandAcknowledgement> {
+  async execute(command: ChangeServerStatusCommand): Promise<ServerAcknowledgement> {
     const server = await loadForChange(
       this.servers.findById(command.serverId),
       'Server',
@@ -19,6 +20,6 @@ export class ChangeServerStatusHandler implements ICommandHandler<ChangeServerSt
     );
     server.changeStatus(command.status, this.clock.now());
     await this.servers.save(server);
-    return { id: server.id, revision: server.revision };
+    return acknowledgeServer(server);
   }
 }

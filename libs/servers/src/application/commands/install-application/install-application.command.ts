@@ -1,9 +1,9 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 import { InstallOutcome } from '../../../domain/server.aggregate';
 import { InstallationDetails } from '../../../domain/installations/installed-application.value-object';
 
-export interface InstallAcknowledgement extends CommandAcknowledgement {
+export interface InstallAcknowledgement extends ServerAcknowledgement {
   readonly outcome: InstallOutcome;
 }
 

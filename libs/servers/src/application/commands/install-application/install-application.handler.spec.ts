@@ -21,7 +21,10 @@ describe('Installing an application on a server', () => {
     handler.execute(new InstallApplicationCommand(SERVER_ID, { applicationId, installDir }));
 
   it('installs a catalogued application and records where', async () => {
-    expect(await install(NGINX_ID)).toEqual({ id: SERVER_ID, revision: 2, outcome: 'installed' });
+    const acknowledgement = await install(NGINX_ID);
+    expect(acknowledgement).toMatchObject({ id: SERVER_ID, revision: 2, outcome: 'installed' });
+    // The label the command looked up to install, for its answer.
+    expect(acknowledgement.labels.get(NGINX_ID)).toMatchObject({ name: 'nginx' });
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(ApplicationInstalled);
     expect(jsonOf(event.data)).toEqual({

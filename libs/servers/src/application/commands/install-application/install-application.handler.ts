@@ -2,6 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { Clock, loadForChange } from '@servertree/ddd';
 import { ServerRepository } from '../../../domain/server.repository.port';
 import { ApplicationCatalogueLoader } from '../../application-catalogue.loader';
+import { acknowledgeServer } from '../server-acknowledgement';
 import { InstallAcknowledgement, InstallApplicationCommand } from './install-application.command';
 
 @CommandHandler(InstallApplicationCommand)
@@ -22,6 +23,6 @@ export class InstallApplicationHandler implements ICommandHandler<InstallApplica
     const catalogue = await this.catalogueLoader.load([command.installation.applicationId]);
     const outcome = server.installApplication(command.installation, catalogue, this.clock.now());
     await this.servers.save(server);
-    return { id: server.id, revision: server.revision, outcome };
+    return { ...acknowledgeServer(server, catalogue.labels), outcome };
   }
 }

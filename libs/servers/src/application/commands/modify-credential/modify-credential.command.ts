@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 import { CredentialDetails } from '../../../domain/credentials/credential.entity';
 
-export class ModifyCredentialCommand extends Command<CommandAcknowledgement> {
+export class ModifyCredentialCommand extends Command<ServerAcknowledgement> {
   constructor(
     readonly serverId: string,
     readonly credentialId: string,

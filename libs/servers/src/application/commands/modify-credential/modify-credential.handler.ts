@@ -1,7 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement, loadForChange } from '@servertree/ddd';
+import { Clock, loadForChange } from '@servertree/ddd';
 import { PasswordVault } from '../../../domain/credentials/password-vault.port';
 import { ServerRepository } from '../../../domain/server.repository.port';
+import { acknowledgeServer, ServerAcknowledgement } from '../server-acknowledgement';
 import { ModifyCredentialCommand } from './modify-credential.command';
 
 @CommandHandler(ModifyCredentialCommand)
@@ -12,7 +13,7 @@ export class ModifyCredentialHandler implements ICommandHandler<ModifyCredential
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: ModifyCredentialCommand): Promise<CommandAcknowledgement> {
+  async execute(command: ModifyCredentialCommand): Promise<ServerAcknowledgement> {
     const server = await loadForChange(
       this.servers.findById(command.serverId),
       'Server',
@@ -21,6 +22,6 @@ export class ModifyCredentialHandler implements ICommandHandler<ModifyCredential
     );
     server.modifyCredential(command.credentialId, command.changes, this.vault, this.clock.now());
     await this.servers.save(server);
-    return { id: server.id, revision: server.revision };
+    return acknowledgeServer(server);
   }
 }

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 import { ServerDetails } from '../../../domain/server-profile.value-object';
 
-export class ModifyServerCommand extends Command<CommandAcknowledgement> {
+export class ModifyServerCommand extends Command<ServerAcknowledgement> {
   constructor(
     readonly serverId: string,
     /** Only the fields to change; absent fields keep their value, null clears an optional one. */

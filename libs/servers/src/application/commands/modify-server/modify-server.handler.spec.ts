@@ -15,7 +15,8 @@ describe('Modifying a server', () => {
       new ModifyServerCommand(SERVER_ID, { ramMb: 16384, environment: 'production' }),
     );
 
-    expect(acknowledgement).toEqual({ id: SERVER_ID, revision: 2 });
+    expect(acknowledgement).toMatchObject({ id: SERVER_ID, revision: 2 });
+    expect(acknowledgement.aggregate.profile.toJSON().ramMb).toBe(16384);
     expect((await fixture.servers.findById(SERVER_ID))?.profile.toJSON().ramMb).toBe(16384);
     const [event] = fixture.servers.savedEvents;
     expect(event).toBeInstanceOf(ServerModified);

@@ -1,6 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement, loadForChange } from '@servertree/ddd';
+import { Clock, loadForChange } from '@servertree/ddd';
 import { ServerRepository } from '../../../domain/server.repository.port';
+import { acknowledgeServer, ServerAcknowledgement } from '../server-acknowledgement';
 import { ModifyServerCommand } from './modify-server.command';
 
 @CommandHandler(ModifyServerCommand)
@@ -10,7 +11,7 @@ export class ModifyServerHandler implements ICommandHandler<ModifyServerCommand>
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: ModifyServerCommand): Promise<CommandAcknowledgement> {
+  async execute(command: ModifyServerCommand): Promise<ServerAcknowledgement> {
     const server = await loadForChange(
       this.servers.findById(command.serverId),
       'Server',
@@ -19,6 +20,6 @@ export class ModifyServerHandler implements ICommandHandler<ModifyServerCommand>
     );
     server.modify(command.changes, this.clock.now());
     await this.servers.save(server);
-    return { id: server.id, revision: server.revision };
+    return acknowledgeServer(server);
   }
 }

@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { CommandAcknowledgement } from '@servertree/ddd';
+import { ServerAcknowledgement } from '../server-acknowledgement';
 import { ServerRegistration } from '../../../domain/server.aggregate';
 
-export class RegisterServerCommand extends Command<CommandAcknowledgement> {
+export class RegisterServerCommand extends Command<ServerAcknowledgement> {
   constructor(readonly registration: ServerRegistration) {
     super();
   }

@@ -1,9 +1,10 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { Clock, CommandAcknowledgement, Identifier } from '@servertree/ddd';
+import { Clock, Identifier } from '@servertree/ddd';
 import { PasswordVault } from '../../../domain/credentials/password-vault.port';
 import { Server } from '../../../domain/server.aggregate';
 import { ServerRepository } from '../../../domain/server.repository.port';
 import { ApplicationCatalogueLoader } from '../../application-catalogue.loader';
+import { acknowledgeServer, ServerAcknowledgement } from '../server-acknowledgement';
 import { RegisterServerCommand } from './register-server.command';
 
 /**
@@ -19,7 +20,7 @@ export class RegisterServerHandler implements ICommandHandler<RegisterServerComm
     private readonly clock: Clock,
   ) {}
 
-  async execute({ registration }: RegisterServerCommand): Promise<CommandAcknowledgement> {
+  async execute({ registration }: RegisterServerCommand): Promise<ServerAcknowledgement> {
     const catalogue = await this.catalogueLoader.load(
       (registration.applications ?? []).map((installation) => installation.applicationId),
     );
@@ -30,6 +31,6 @@ export class RegisterServerHandler implements ICommandHandler<RegisterServerComm
       this.clock.now(),
     );
     await this.servers.save(server);
-    return { id: server.id, revision: server.revision };
+    return acknowledgeServer(server, catalogue.labels);
   }
 }
