@@ -2,7 +2,9 @@
  * npm run bench:events - event delivery measured on the built service (its own process) with
  * MariaDB and RabbitMQ on this machine, publisher confirms on:
  *
- * 1. relay throughput: a backlog of stored events, drained by a freshly started service;
+ * 1. relay throughput: a backlog of stored events, drained by a freshly started service, next to
+ *    the transport's own limit measured just before on the same exchange and queue (plain
+ *    amqplib, pipelined publishes with confirms, scripts/bench/raw-publisher.ts);
  * 2. commit-to-consumer latency at a steady write rate, to the arrival on a queue bound to the
  *    exchange: from the event's time (taken inside the command's transaction, before commit:
  *    an upper bound) and from the HTTP answer (sent after commit: a lower bound);
@@ -11,9 +13,12 @@
  *
  * Options (env): EVENTS_BENCH_BACKLOG (30000), EVENTS_BENCH_RATE writes/s (200),
  * EVENTS_BENCH_SECONDS of steady writes (20), EVENTS_BENCH_OUTAGE seconds (30),
- * EVENTS_BENCH_SCENARIOS (throughput,latency,outage).
+ * EVENTS_BENCH_SCENARIOS (throughput,latency,outage), EVENTS_BENCH_CPU_PROF (a directory for the
+ * service's CPU profiles, e.g. /tmp/relay-prof; open them in Chrome DevTools).
  */
+import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { sign } from 'jsonwebtoken';
 import { createConnection } from 'mysql2/promise';
 import { createTestDatabase, TestDatabase } from '../../test/support/mariadb';
@@ -31,6 +36,8 @@ const BACKLOG = Number(process.env.EVENTS_BENCH_BACKLOG ?? 30_000);
 const RATE = Number(process.env.EVENTS_BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.EVENTS_BENCH_SECONDS ?? 20);
 const OUTAGE = Number(process.env.EVENTS_BENCH_OUTAGE ?? 30);
+/** A directory: the service then writes a V8 CPU profile there as it exits (node --cpu-prof). */
+const CPU_PROFILES = process.env.EVENTS_BENCH_CPU_PROF;
 const AGGREGATES = 200;
 const SECRET = randomBytes(32).toString('hex');
 const TOKEN = sign({ sub: 'bench', roles: ['editor'] }, SECRET, { expiresIn: '2h' });
@@ -71,16 +78,63 @@ async function throughput(): Promise<string> {
     // A first start creates the schema; the backlog is then written straight into the outbox.
     await (await startService(3911, serviceEnv(stage))).stop();
     await insertBacklog(stage.database.url, BACKLOG);
-    console.log(`  ${BACKLOG} events stored; starting the service to drain them…`);
 
-    stage.service = await startService(3911, serviceEnv(stage));
-    const messages = await stage.queue.atLeast(BACKLOG, 300_000);
-    const seconds = (messages[BACKLOG - 1].receivedAt - messages[0].receivedAt) / 1000;
-    const rate = Math.round(BACKLOG / seconds);
-    line = `| relay throughput (confirms on) | ${BACKLOG} stored events, first to last arrival | **${rate} events/s** (${seconds.toFixed(2)} s) |`;
-    console.log(`  ${rate} events/s`);
+    console.log(`  ${BACKLOG} events stored; first the transport's own limit (plain amqplib)…`);
+    const publisher = await publishRaw(stage.broker.exchange, BACKLOG);
+    const limit = arrivalRate(await stage.queue.atLeast(BACKLOG, 300_000), 0, BACKLOG);
+    console.log(
+      `  ${limit.rate} msg/s arriving (${limit.seconds.toFixed(2)} s; the publisher's own ` +
+        `first publish to last confirm: ${publisher.seconds.toFixed(2)} s)`,
+    );
+
+    console.log('  starting the service to drain the stored events…');
+    stage.service = await startService(3911, serviceEnv(stage), {
+      nodeOptions: CPU_PROFILES ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILES}`] : [],
+    });
+    const relay = arrivalRate(await stage.queue.atLeast(2 * BACKLOG, 300_000), BACKLOG, BACKLOG);
+    const ratio = Math.round((relay.rate / limit.rate) * 100);
+    line =
+      `| relay throughput (confirms on) | ${BACKLOG} stored events, first to last arrival | ` +
+      `**${relay.rate} events/s** (${relay.seconds.toFixed(2)} s), **${ratio} %** of the transport's ` +
+      `own limit measured just before: ${limit.rate} msg/s (plain amqplib, pipelined, confirms) |`;
+    console.log(`  ${relay.rate} events/s: ${ratio} % of the transport's own limit`);
   });
   return line;
+}
+
+/** Messages per second over `count` arrivals from index `from`, first to last. */
+function arrivalRate(
+  messages: readonly ReceivedMessage[],
+  from: number,
+  count: number,
+): { rate: number; seconds: number } {
+  const seconds = (messages[from + count - 1].receivedAt - messages[from].receivedAt) / 1000;
+  return { rate: Math.round(count / seconds), seconds };
+}
+
+/** Runs scripts/bench/raw-publisher.ts in a process of its own, as the service runs the relay. */
+function publishRaw(exchange: string, count: number): Promise<{ seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['-r', 'ts-node/register/transpile-only', join(__dirname, 'raw-publisher.ts')],
+      {
+        env: {
+          ...process.env,
+          RAW_PUBLISHER_URL: TEST_RABBITMQ_URL,
+          RAW_PUBLISHER_EXCHANGE: exchange,
+          RAW_PUBLISHER_COUNT: String(count),
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(output)) : reject(new Error(`raw publisher exited ${code}`)),
+    );
+  });
 }
 
 async function latency(): Promise<string> {

@@ -42,6 +42,8 @@ export interface ServiceProcessOptions {
   readonly log?: number;
   /** How long to wait for it to answer (a busy machine starts slowly). */
   readonly startTimeoutMs?: number;
+  /** Node's own options for the process, e.g. `--cpu-prof` (not allowed in NODE_OPTIONS). */
+  readonly nodeOptions?: readonly string[];
 }
 
 const FROM_SOURCE = [
@@ -65,7 +67,7 @@ export async function startService(
   // Otherwise a leftover process on the port would answer for the one about to fail to listen.
   if (await answers(url)) throw new Error(`${url} is already taken by another process`);
   const args = options.fromSource ? FROM_SOURCE : [join(ROOT, 'dist/apps/api/src/main.js')];
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...(options.nodeOptions ?? []), ...args], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -64,6 +64,21 @@ export class TestBroker {
     return received;
   }
 
+  /**
+   * Makes the broker nack every publish routed with `bindingKey`: a queue that holds nothing
+   * (`x-max-length` 0) and rejects what overflows it. Resolves to the function that deletes it.
+   */
+  async refuse(bindingKey: string): Promise<() => Promise<void>> {
+    const { queue } = await this.channel.assertQueue('', {
+      exclusive: true,
+      arguments: { 'x-max-length': 0, 'x-overflow': 'reject-publish' },
+    });
+    await this.channel.bindQueue(queue, this.exchange, bindingKey);
+    return async () => {
+      await this.channel.deleteQueue(queue);
+    };
+  }
+
   /** Publishes raw bytes as if some service had, e.g. a duplicate or a poison message. */
   async publish(routingKey: string, content: Buffer | object, messageId = 'test'): Promise<void> {
     const body = Buffer.isBuffer(content) ? content : Buffer.from(JSON.stringify(content));

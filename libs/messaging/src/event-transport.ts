@@ -1,4 +1,4 @@
-import type { CloudEvent } from './contracts/cloud-event';
+import type { OutboxRecord } from './outbox/outbox.record';
 
 /** What a transport made of a batch. */
 export interface Delivery {
@@ -21,10 +21,12 @@ export abstract class EventTransport {
   abstract readonly name: string;
 
   /**
-   * Sends the events in the given order and waits for them to be taken over. Never rejects:
-   * anything that went wrong is reported as a `Delivery` that confirms fewer events.
+   * Sends the stored events, as CloudEvents, in the given order and waits for them to be taken
+   * over. Never rejects: anything that went wrong is reported as a `Delivery` that confirms
+   * fewer events. Each transport gives the events the form it sends: parsed for this process's
+   * consumers, JSON text built once for the broker.
    */
-  abstract publish(events: readonly CloudEvent[]): Promise<Delivery>;
+  abstract publish(records: readonly OutboxRecord[]): Promise<Delivery>;
 
   /** False while the transport certainly cannot deliver (broker unreachable). */
   abstract isReachable(): boolean;

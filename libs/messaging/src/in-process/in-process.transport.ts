@@ -9,6 +9,8 @@ import {
 import { IntegrationEventDispatcher } from '../consumers/integration-event-dispatcher';
 import { errorMessage } from '../error-message';
 import { Delivery, EventTransport } from '../event-transport';
+import { toCloudEvent } from '../outbox/cloud-event.mapper';
+import type { OutboxRecord } from '../outbox/outbox.record';
 
 /** Pause before attempt n+1 is n times this: short, because the relay waits meanwhile. */
 const RETRY_STEP_MS = 100;
@@ -39,13 +41,13 @@ export class InProcessTransport extends EventTransport implements OnApplicationB
     return true;
   }
 
-  async publish(events: readonly CloudEvent[]): Promise<Delivery> {
-    for (const event of events) {
+  async publish(records: readonly OutboxRecord[]): Promise<Delivery> {
+    for (const event of records.map(toCloudEvent)) {
       for (const consumer of this.consumers.interestedIn(event.type)) {
         await this.deliver(consumer, event);
       }
     }
-    return { confirmed: events.length };
+    return { confirmed: records.length };
   }
 
   private async deliver(consumer: RegisteredConsumer, event: CloudEvent): Promise<void> {

@@ -9,6 +9,7 @@ import { migrations } from '../../../../migrations';
 import { createTestDatabase, TestDatabase } from '../../../../test/support/mariadb';
 import type { CloudEvent } from '../contracts/cloud-event';
 import { Delivery, EventTransport } from '../event-transport';
+import { toCloudEvent } from './cloud-event.mapper';
 import { OutboxLease, OutboxLeaseLostError } from './outbox-lease';
 import { OutboxLeaseRecord } from './outbox-lease.record';
 import { OutboxRecord } from './outbox.record';
@@ -31,11 +32,11 @@ class RecordingTransport extends EventTransport {
     this.stalled = undefined;
   }
 
-  async publish(events: readonly CloudEvent[]): Promise<Delivery> {
+  async publish(records: readonly OutboxRecord[]): Promise<Delivery> {
     this.calls += 1;
     await this.stalled;
-    this.published.push(...events);
-    return { confirmed: events.length };
+    this.published.push(...records.map(toCloudEvent));
+    return { confirmed: records.length };
   }
 
   isReachable(): boolean {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { EntityManager, In, IsNull } from 'typeorm';
+import { EntityManager, In, IsNull, Not } from 'typeorm';
 import { Clock } from '@servertree/ddd';
 import { UnitOfWork } from '@servertree/platform';
 import { OutboxLeaseRecord } from './outbox-lease.record';
@@ -71,11 +71,17 @@ export class OutboxLease {
     return this.held !== undefined;
   }
 
-  /** The oldest events not yet published, in publishing order. */
-  pending(limit: number): Promise<OutboxRecord[]> {
+  /**
+   * The oldest events not yet published, in publishing order, leaving out `inFlight` (sent,
+   * their mark still to come). Not "after the last one sent": a row that drew a lower sequence
+   * but committed only since then may be an earlier revision of an aggregate whose later one is
+   * among the rows read now, and it must go first.
+   */
+  pending(limit: number, inFlight: readonly OutboxRecord[] = []): Promise<OutboxRecord[]> {
+    const sent = inFlight.map((record) => record.sequence);
     return this.unitOfWork.run(async () =>
       (await this.unitOfWork.manager()).find(OutboxRecord, {
-        where: { publishedAt: IsNull() },
+        where: { publishedAt: IsNull(), ...(sent.length > 0 ? { sequence: Not(In(sent)) } : {}) },
         order: { sequence: 'ASC' },
         take: limit,
       }),

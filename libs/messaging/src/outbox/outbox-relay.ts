@@ -2,7 +2,6 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { setTimeout as delay } from 'node:timers/promises';
 import { Clock } from '@servertree/ddd';
 import { ExecutionContexts, Metrics } from '@servertree/platform';
-import { toCloudEvent } from './cloud-event.mapper';
 import { errorMessage } from '../error-message';
 import { EventTransport } from '../event-transport';
 import { OutboxBackoff } from './outbox-backoff';
@@ -92,23 +91,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * Delivers batch after batch until nothing is pending, while this instance holds the lease.
    * Never throws: false means delivery failed and is to be retried after a pause.
+   *
+   * Pipelined, so that the broker is kept busy: while it confirms one batch, the previous
+   * batch's mark lands and the next batch is read. The next batch is sent only once the whole
+   * of this one is confirmed and marks only follow the previous batch's: a failed publish
+   * stops the drain, and nothing after it - of its own batch or a later one - is marked.
    */
   private async deliverPending(): Promise<boolean> {
     try {
-      while (!this.stopping.signal.aborted || this.finalDelivery) {
-        // Another instance holds the lease: it publishes our rows too.
-        if (!(await this.lease.hold())) return true;
-        const batch = await this.lease.pending(BATCH_SIZE);
-        if (batch.length === 0) return true;
-        const delivery = await this.transport.publish(batch.map(toCloudEvent));
-        const published = batch.slice(0, delivery.confirmed);
-        await this.lease.markPublished(published, this.clock.now());
-        this.published(published);
-        if (delivery.confirmed < batch.length) return this.failed(delivery.failure);
-        // A short batch was all that was pending when read; anything committed since has
-        // nudged the relay, so asking again now would only cost an empty round trip.
-        if (batch.length < BATCH_SIZE) return true;
+      // Another instance holds the lease: it publishes our rows too.
+      if (!(await this.lease.hold())) return true;
+      let batch = await this.lease.pending(BATCH_SIZE);
+      let marked: Promise<void> = Promise.resolve();
+      while (batch.length > 0) {
+        const delivery = this.transport.publish(batch);
+        const inFlight = batch;
+        const following = marked.then(() => this.nextBatch(inFlight));
+        const [{ confirmed, failure }, next] = await Promise.all([delivery, following]);
+        marked = this.markPublished(batch.slice(0, confirmed));
+        if (confirmed < batch.length) {
+          await marked;
+          return this.failed(failure);
+        }
+        batch = next;
       }
+      await marked;
       return true;
     } catch (error) {
       if (!(error instanceof OutboxLeaseLostError)) return this.failed(error);
@@ -116,6 +123,21 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.logger.warn(errorMessage(error));
       return true;
     }
+  }
+
+  /** The batch to send after `inFlight`, read while the broker confirms it; empty to stop. */
+  private async nextBatch(inFlight: readonly OutboxRecord[]): Promise<OutboxRecord[]> {
+    // A short batch was all that was pending when read; anything committed since has nudged
+    // the relay, so asking again now would only cost an empty round trip.
+    if (inFlight.length < BATCH_SIZE) return [];
+    if (this.stopping.signal.aborted && !this.finalDelivery) return [];
+    if (!(await this.lease.hold())) return [];
+    return this.lease.pending(BATCH_SIZE, inFlight);
+  }
+
+  private async markPublished(records: readonly OutboxRecord[]): Promise<void> {
+    await this.lease.markPublished(records, this.clock.now());
+    this.published(records);
   }
 
   /**

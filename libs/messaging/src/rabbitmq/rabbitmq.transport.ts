@@ -1,8 +1,8 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { context } from '@opentelemetry/api';
 import { TraceContexts } from '@servertree/platform';
-import type { CloudEvent } from '../contracts/cloud-event';
-import { CLOUD_EVENT_CONTENT_TYPE } from '../outbox/cloud-event.mapper';
+import { CLOUD_EVENT_CONTENT_TYPE, toCloudEventJson } from '../outbox/cloud-event.mapper';
+import type { OutboxRecord } from '../outbox/outbox.record';
 import { Delivery, EventTransport } from '../event-transport';
 import { RabbitMqTopology } from './rabbitmq-topology';
 
@@ -38,13 +38,13 @@ export class RabbitMqTransport extends EventTransport {
     return this.topology.unreachableSince();
   }
 
-  async publish(events: readonly CloudEvent[]): Promise<Delivery> {
+  async publish(records: readonly OutboxRecord[]): Promise<Delivery> {
     // While disconnected, the channel would only pile messages up in memory; the outbox
     // already keeps them, durably.
     if (!this.isReachable()) return { confirmed: 0, failure: 'RabbitMQ is not connected' };
-    const outcomes = await Promise.allSettled(events.map((event) => this.send(event)));
+    const outcomes = await Promise.allSettled(records.map((record) => this.send(record)));
     const firstFailure = outcomes.findIndex((outcome) => outcome.status === 'rejected');
-    if (firstFailure === -1) return { confirmed: events.length };
+    if (firstFailure === -1) return { confirmed: records.length };
     return {
       confirmed: firstFailure,
       failure: (outcomes[firstFailure] as PromiseRejectedResult).reason,
@@ -56,18 +56,19 @@ export class RabbitMqTransport extends EventTransport {
    * instrumentation (tracing on) makes its publish span a child of that write and injects a
    * `traceparent` of the same trace; with tracing off the stored one is sent as it is.
    */
-  private send(event: CloudEvent): Promise<boolean> {
-    return context.with(TraceContexts.continuing(event.traceparent), () =>
+  private send(record: OutboxRecord): Promise<boolean> {
+    const traceparent = record.traceparent ?? undefined;
+    return context.with(TraceContexts.continuing(traceparent), () =>
       this.connection.managedChannel.publish(
         this.exchange,
-        event.type,
-        Buffer.from(JSON.stringify(event)),
+        record.type,
+        Buffer.from(toCloudEventJson(record)),
         {
           persistent: true,
           contentType: CLOUD_EVENT_CONTENT_TYPE,
-          messageId: event.id,
+          messageId: record.id,
           timeout: CONFIRM_TIMEOUT_MS,
-          ...(event.traceparent ? { headers: { traceparent: event.traceparent } } : {}),
+          ...(traceparent ? { headers: { traceparent } } : {}),
         },
       ),
     );
