@@ -1,4 +1,4 @@
-import { aServer, APPLICATIONS, SERVERS, uniqueName } from '../support/servers';
+import { aServer, APPLICATIONS, postServer, SERVERS, uniqueName } from '../support/servers';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('CSV export of the lists (MariaDB)', () => {
@@ -49,11 +49,7 @@ describe('CSV export of the lists (MariaDB)', () => {
   it('honours filters and ordering like the JSON list, ignoring limit and offset', async () => {
     const environment = `csv-${uniqueName('e').slice(-8)}`;
     for (const ramMb of [1024, 4096, 2048, 8192]) {
-      await t
-        .http()
-        .post(SERVERS)
-        .send(aServer({ environment, ramMb, tags: ['x'] }))
-        .expect(201);
+      await postServer(t, { environment, ramMb, tags: ['x'] }).expect(201);
     }
     const query = `environment=${environment}&ramMb__gte=2048&ordering=-ramMb&tag=x`;
     const json = await t.http().get(`${SERVERS}?${query}`).expect(200);

@@ -2,7 +2,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { eventually } from '../support/eventually';
 import { TestBroker, TestQueue } from '../support/rabbitmq';
 import { APPLICATIONS, registerApplication, registerServer, SERVERS } from '../support/servers';
-import { startTestApp, TestApp, useTestApp } from '../support/test-app';
+import { TestApp, useTestApp, useTestAppOnBroker } from '../support/test-app';
 
 interface InstalledApplication {
   readonly applicationId: string;
@@ -61,19 +61,7 @@ async function expectUninstalledEverywhere(t: TestApp, broker?: TestBroker): Pro
 }
 
 describe('Discarding an application uninstalls it from servers (MariaDB + RabbitMQ)', () => {
-  let broker: TestBroker;
-  let t: TestApp;
-
-  beforeAll(async () => {
-    broker = await TestBroker.create('application_discarded');
-    t = await startTestApp({ env: broker.env() });
-    broker.adoptConsumerQueuesOf(t.app);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await broker?.cleanUp();
-  });
+  const { t, broker } = useTestAppOnBroker('application_discarded');
 
   it('uninstalls it from every server that has it, each with an event of its own', async () => {
     await expectUninstalledEverywhere(t, broker);

@@ -1,25 +1,11 @@
+import { revisionsBySubject } from '../support/cloud-events';
 import { eventually } from '../support/eventually';
 import { createTestDatabase } from '../support/mariadb';
-import { ReceivedMessage, TEST_RABBITMQ_URL, TestBroker, TestQueue } from '../support/rabbitmq';
+import { TEST_RABBITMQ_URL, TestBroker, TestQueue } from '../support/rabbitmq';
 import { TcpProxy } from '../support/tcp-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const BASE = '/api/v1/applications';
-
-/** Per aggregate, the revisions received, counting each event id once. */
-function revisionsByAggregate(messages: readonly ReceivedMessage[]): Map<string, number[]> {
-  const seen = new Set<string>();
-  const revisions = new Map<string, number[]>();
-  for (const { event } of messages) {
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
-    revisions.set(event.subject, [
-      ...(revisions.get(event.subject) ?? []),
-      event.aggregaterevision,
-    ]);
-  }
-  return revisions;
-}
 
 const upTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -98,7 +84,7 @@ describe('Event delivery across broker outages and restarts (MariaDB + RabbitMQ)
         (messages) => new Set(messages.map((m) => m.event.id)).size === 3 + writes,
         20_000,
       );
-      expect(revisionsByAggregate(queue.messages)).toEqual(
+      expect(revisionsBySubject(queue.messages)).toEqual(
         new Map(ids.map((id) => [id, upTo(1 + writes / 3)])),
       );
       // Marking follows the broker's confirm, which may come after the consumer got the message.

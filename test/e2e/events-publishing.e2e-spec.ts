@@ -1,27 +1,12 @@
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
-import { TestBroker, TestQueue } from '../support/rabbitmq';
-import { startTestApp, TestApp } from '../support/test-app';
+import { useTestAppOnBroker } from '../support/test-app';
 
 const BASE = '/api/v1/applications';
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('Domain events on RabbitMQ (MariaDB + RabbitMQ)', () => {
-  let broker: TestBroker;
-  let t: TestApp;
-  let queue: TestQueue;
-
-  beforeAll(async () => {
-    broker = await TestBroker.create('events_publishing');
-    queue = await broker.listen('#');
-    t = await startTestApp({ env: broker.env() });
-    broker.adoptConsumerQueuesOf(t.app);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await broker?.cleanUp();
-  });
+  const { t, queue } = useTestAppOnBroker('events_publishing');
 
   /** Registers an application and waits until its registration has been published. */
   async function registered(name: string): Promise<string> {

@@ -6,6 +6,7 @@ import {
   serverState,
   storedEvents,
   uniqueName,
+  postServer,
 } from '../support/servers';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -49,10 +50,7 @@ describe('Tags and bulk changes (MariaDB)', () => {
     });
 
     it('refuse bad tags, naming each by its position', async () => {
-      const response = await t
-        .http()
-        .post(SERVERS)
-        .send(aServer({ tags: ['ok', 'Not-Lower', 'x'.repeat(65)] }));
+      const response = await postServer(t, { tags: ['ok', 'Not-Lower', 'x'.repeat(65)] });
       expect(expectProblem(response, 400).errors).toEqual([
         {
           field: 'tags[1]',
@@ -61,15 +59,9 @@ describe('Tags and bulk changes (MariaDB)', () => {
         { field: 'tags[2]', message: expect.stringMatching(/^tags\[2\] must be a tag/) },
       ]);
       const tooMany = Array.from({ length: 33 }, (_, i) => `t${i}`);
-      expect(
-        expectProblem(
-          await t
-            .http()
-            .post(SERVERS)
-            .send(aServer({ tags: tooMany })),
-          400,
-        ).errors,
-      ).toEqual([{ field: 'tags', message: 'tags must hold at most 32 distinct tags (got 33)' }]);
+      expect(expectProblem(await postServer(t, { tags: tooMany }), 400).errors).toEqual([
+        { field: 'tags', message: 'tags must hold at most 32 distinct tags (got 33)' },
+      ]);
     });
 
     it('filter lists: tag (repeats OR), tag__n, case-insensitive, combined with other filters', async () => {

@@ -1,6 +1,6 @@
 import { EventBus } from '@nestjs/cqrs';
 import { Response } from 'supertest';
-import { aCredential, aServer, SERVERS } from '../support/servers';
+import { aCredential, postServer, SERVERS } from '../support/servers';
 import { LogCapture } from '../support/log-capture';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -52,25 +52,14 @@ describe('Credential passwords (MariaDB)', () => {
     };
     const credential = aCredential({ password: PASSWORD });
 
-    const server = await send(
-      t
-        .http()
-        .post(SERVERS)
-        .send(aServer({ credentials: [credential] })),
-    );
+    const server = await send(postServer(t, { credentials: [credential] }));
     expect(server.status).toBe(201);
     const path = `${SERVERS}/${server.body.id}`;
     const credentialPath = `${path}/credentials/${server.body.credentials[0].id}`;
     const refusals = [
       // Invalid elsewhere, password fine: the problem must not quote the request.
-      t
-        .http()
-        .post(SERVERS)
-        .send(aServer({ name: '', credentials: [credential] })),
-      t
-        .http()
-        .post(SERVERS)
-        .send(aServer({ credentials: [{ ...credential, localIp: 'x' }] })),
+      postServer(t, { name: '', credentials: [credential] }),
+      postServer(t, { credentials: [{ ...credential, localIp: 'x' }] }),
       t.http().post(`${path}/credentials`).send(credential),
       t
         .http()

@@ -5,7 +5,7 @@ import { expectProblem } from '../support/problem';
 import {
   aCredential,
   APPLICATIONS,
-  aServer,
+  postServer,
   registerApplication,
   registerServer,
   serverState,
@@ -81,22 +81,16 @@ describe('Servers API (MariaDB)', () => {
     it('takes credentials and applications along in the one registration event', async () => {
       const nginx = await registerApplication(t, { name: 'nginx', version: '1.27.3' });
       const postgres = await registerApplication(t, { name: 'postgresql', version: '16.4' });
-      const created = await t
-        .http()
-        .post(SERVERS)
-        .send(
-          aServer({
-            credentials: [
-              aCredential(),
-              aCredential({ connectionType: 'rdp', localIp: '2001:DB8:0::7', publicPort: 3389 }),
-            ],
-            applications: [
-              { applicationId: postgres, installDir: '/opt/pg', logDir: '/var/log/pg' },
-              { applicationId: nginx.toUpperCase(), installDir: 'C:\\nginx' },
-            ],
-          }),
-        )
-        .expect(201);
+      const created = await postServer(t, {
+        credentials: [
+          aCredential(),
+          aCredential({ connectionType: 'rdp', localIp: '2001:DB8:0::7', publicPort: 3389 }),
+        ],
+        applications: [
+          { applicationId: postgres, installDir: '/opt/pg', logDir: '/var/log/pg' },
+          { applicationId: nginx.toUpperCase(), installDir: 'C:\\nginx' },
+        ],
+      }).expect(201);
 
       expect(created.body.credentials).toEqual([
         {
@@ -151,18 +145,13 @@ describe('Servers API (MariaDB)', () => {
     it('stores nothing at all when the third inline credential is invalid', async () => {
       const problem = await expectRefused(
         () =>
-          t
-            .http()
-            .post(SERVERS)
-            .send(
-              aServer({
-                credentials: [
-                  aCredential(),
-                  aCredential({ username: 'ops' }),
-                  aCredential({ username: 'root', localIp: '10.0.0.256' }),
-                ],
-              }),
-            ),
+          postServer(t, {
+            credentials: [
+              aCredential(),
+              aCredential({ username: 'ops' }),
+              aCredential({ username: 'root', localIp: '10.0.0.256' }),
+            ],
+          }),
         400,
       );
       expect(problem.errors).toEqual([
@@ -232,10 +221,7 @@ describe('Servers API (MariaDB)', () => {
         'applications[0].installDir must be an absolute path such as /opt/app or C:\\Program Files\\App (got "opt/nginx")',
       ],
     ])('refuses %j with a 400 naming %s', async (overrides, field, message) => {
-      const problem = await expectRefused(
-        () => t.http().post(SERVERS).send(aServer(overrides)),
-        400,
-      );
+      const problem = await expectRefused(() => postServer(t, overrides), 400);
       expect(problem.errors).toContainEqual({ field, message });
     });
 
@@ -269,52 +255,26 @@ describe('Servers API (MariaDB)', () => {
     it('refuses a name a live server has, in any case, until that server is discarded', async () => {
       const name = uniqueName('Web');
       const first = await registerServer(t, { name });
-      const problem = await expectRefused(
-        () =>
-          t
-            .http()
-            .post(SERVERS)
-            .send(aServer({ name: name.toUpperCase() })),
-        409,
-      );
+      const problem = await expectRefused(() => postServer(t, { name: name.toUpperCase() }), 409);
       expect(problem.detail).toBe(`a server named "${name.toUpperCase()}" is already registered`);
 
       await t.http().delete(`${SERVERS}/${first.id}`).expect(204);
-      await t
-        .http()
-        .post(SERVERS)
-        .send(aServer({ name: name.toUpperCase() }))
-        .expect(201);
+      await postServer(t, { name: name.toUpperCase() }).expect(201);
     });
 
     it('refuses two credentials for one account, and an application listed twice (409)', async () => {
       await expectRefused(
-        () =>
-          t
-            .http()
-            .post(SERVERS)
-            .send(aServer({ credentials: [aCredential(), aCredential({ localPort: 2222 })] })),
+        () => postServer(t, { credentials: [aCredential(), aCredential({ localPort: 2222 })] }),
         409,
       );
       const nginx = await registerApplication(t);
       const installation = { applicationId: nginx, installDir: '/opt/nginx' };
-      await expectRefused(
-        () =>
-          t
-            .http()
-            .post(SERVERS)
-            .send(aServer({ applications: [installation, installation] })),
-        409,
-      );
+      await expectRefused(() => postServer(t, { applications: [installation, installation] }), 409);
     });
 
     it('refuses an unknown application (404) and a discarded one (409)', async () => {
       const unknown = await expectRefused(
-        () =>
-          t
-            .http()
-            .post(SERVERS)
-            .send(aServer({ applications: [{ applicationId: randomUUID(), installDir: '/x' }] })),
+        () => postServer(t, { applications: [{ applicationId: randomUUID(), installDir: '/x' }] }),
         404,
       );
       expect(unknown.detail).toMatch(/^Application [0-9a-f-]{36} does not exist$/);
@@ -322,11 +282,7 @@ describe('Servers API (MariaDB)', () => {
       const discarded = await registerApplication(t);
       await t.http().delete(`${APPLICATIONS}/${discarded}`).expect(204);
       const conflict = await expectRefused(
-        () =>
-          t
-            .http()
-            .post(SERVERS)
-            .send(aServer({ applications: [{ applicationId: discarded, installDir: '/x' }] })),
+        () => postServer(t, { applications: [{ applicationId: discarded, installDir: '/x' }] }),
         409,
       );
       expect(conflict.detail).toBe(

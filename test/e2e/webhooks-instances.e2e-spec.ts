@@ -3,13 +3,11 @@ import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
 import { startTestApp, TestApp } from '../support/test-app';
-import { WebhookReceiver } from '../support/webhook-receiver';
+import { FAST_WEBHOOK_RETRIES, WEBHOOKS, WebhookReceiver } from '../support/webhook-receiver';
 
-const WEBHOOKS = '/api/v1/webhooks';
 const ENV = {
-  WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+  ...FAST_WEBHOOK_RETRIES,
   WEBHOOKS_TIMEOUT_MS: '2000',
-  WEBHOOKS_RETRY_FIRST_MS: '100',
   WEBHOOKS_RETRY_MAX_MS: '300',
   // A key shared by both instances: either must open the secret the other sealed.
   CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),

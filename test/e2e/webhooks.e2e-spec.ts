@@ -1,20 +1,11 @@
 import { Webhook } from 'standardwebhooks';
 import { WebhookSubscriptionMother } from '@servertree/webhooks/testing';
+import { revisionsBySubject } from '../support/cloud-events';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
 import { startTestApp, TestApp, useTestApp } from '../support/test-app';
-import { WebhookReceiver } from '../support/webhook-receiver';
-
-const WEBHOOKS = '/api/v1/webhooks';
-
-/** Fast retries so that tests see several attempts within seconds. */
-const FAST_RETRIES = {
-  WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
-  WEBHOOKS_TIMEOUT_MS: '1000',
-  WEBHOOKS_RETRY_FIRST_MS: '100',
-  WEBHOOKS_RETRY_MAX_MS: '500',
-};
+import { FAST_WEBHOOK_RETRIES, WEBHOOKS, WebhookReceiver } from '../support/webhook-receiver';
 
 /** Subscribes `url` to the mother's event types (every server.server.* event). */
 async function subscribe(t: TestApp, url: string) {
@@ -39,23 +30,8 @@ async function serverWithChanges(t: TestApp, changes: number): Promise<string> {
   return body.id;
 }
 
-/** Per aggregate, the revisions delivered (first delivery of each event), in arrival order. */
-function revisionsBySubject(receiver: WebhookReceiver): Map<string, number[]> {
-  const seen = new Set<string>();
-  const bySubject = new Map<string, number[]>();
-  for (const { event } of receiver.delivered) {
-    if (seen.has(event.id)) continue;
-    seen.add(event.id);
-    bySubject.set(event.subject, [
-      ...(bySubject.get(event.subject) ?? []),
-      event.aggregaterevision,
-    ]);
-  }
-  return bySubject;
-}
-
 function expectInOrder(receiver: WebhookReceiver, subjects: string[], revisions: number): void {
-  const bySubject = revisionsBySubject(receiver);
+  const bySubject = revisionsBySubject(receiver.delivered);
   for (const subject of subjects) {
     expect(bySubject.get(subject)).toEqual(Array.from({ length: revisions }, (_, i) => i + 1));
   }
@@ -66,7 +42,7 @@ describe('Webhooks (MariaDB, a real receiver on 127.0.0.1)', () => {
   let receiver: WebhookReceiver;
 
   beforeAll(async () => {
-    t = await startTestApp({ env: FAST_RETRIES });
+    t = await startTestApp({ env: FAST_WEBHOOK_RETRIES });
   });
 
   beforeEach(async () => {
@@ -130,7 +106,7 @@ describe('Webhooks (MariaDB, a real receiver on 127.0.0.1)', () => {
     await t.http('editor').patch(`${SERVERS}/${stuck}`).send({ cpuCores: 8 }).expect(200);
     const others = await Promise.all([serverWithChanges(t, 2), serverWithChanges(t, 2)]);
     await eventually(() => expectInOrder(receiver, others, 3), 10_000);
-    expect(revisionsBySubject(receiver).get(stuck)).toBeUndefined();
+    expect(revisionsBySubject(receiver.delivered).get(stuck)).toBeUndefined();
     await eventually(() => expectInOrder(receiver, [stuck], 2), 15_000);
 
     const { body: log } = await t

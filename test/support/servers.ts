@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationMother } from '@servertree/catalog/testing';
 import { ServerMother } from '@servertree/servers/testing';
+import type { Test } from 'supertest';
 import type { TestApp } from './test-app';
 
 export const SERVERS = '/api/v1/servers';
@@ -42,8 +43,13 @@ export async function registerServer(
   t: TestApp,
   overrides: Record<string, unknown> = {},
 ): Promise<{ id: string; revision: number } & Record<string, unknown>> {
-  const response = await t.http().post(SERVERS).send(aServer(overrides)).expect(201);
+  const response = await postServer(t, overrides).expect(201);
   return response.body;
+}
+
+/** POSTs `aServer(overrides)` as the default caller; the request, for the test to expect on. */
+export function postServer(t: TestApp, overrides: Record<string, unknown> = {}): Test {
+  return t.http().post(SERVERS).send(aServer(overrides));
 }
 
 export interface StoredEvent {

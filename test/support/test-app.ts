@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/create-app';
 import type { LogCapture } from './log-capture';
 import { createTestDatabase, TestDatabase } from './mariadb';
+import { TestBroker, TestQueue } from './rabbitmq';
 
 export const TEST_JWT_SECRET = 'test-secret-for-servertree-e2e-tests-only-0123456789';
 
@@ -91,11 +92,46 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
   afterAll(async () => {
     await started?.close();
   });
-  return new Proxy({} as TestApp, {
+  return startedInBeforeAll(() => started, 'useTestApp: the app');
+}
+
+/**
+ * useTestApp on a corner of the broker of its own (TestBroker `name`), with a queue that hears
+ * every event: both exist before the app starts, so the queue misses nothing it publishes.
+ */
+export function useTestAppOnBroker(name: string): {
+  readonly t: TestApp;
+  readonly broker: TestBroker;
+  readonly queue: TestQueue;
+} {
+  let started: { t: TestApp; broker: TestBroker; queue: TestQueue } | undefined;
+  let broker: TestBroker | undefined;
+  beforeAll(async () => {
+    broker = await TestBroker.create(name);
+    const queue = await broker.listen('#');
+    const t = await startTestApp({ env: broker.env() });
+    broker.adoptConsumerQueuesOf(t.app);
+    started = { t, broker, queue };
+  });
+  afterAll(async () => {
+    await started?.t.close();
+    await broker?.cleanUp();
+  });
+  const what = 'useTestAppOnBroker: the broker and app';
+  return {
+    t: startedInBeforeAll(() => started?.t, what),
+    broker: startedInBeforeAll(() => started?.broker, what),
+    queue: startedInBeforeAll(() => started?.queue, what),
+  };
+}
+
+/** A handle that forwards to what a beforeAll started, and says so when used before that. */
+function startedInBeforeAll<T extends object>(started: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
     get(_target, property) {
-      if (!started)
-        throw new Error('useTestApp: the app is started in beforeAll, use it in a test');
-      return Reflect.get(started, property);
+      const target = started();
+      if (!target) throw new Error(`${what} is started in beforeAll, use it in a test`);
+      return Reflect.get(target, property);
     },
   });
 }

@@ -2,6 +2,17 @@ import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 
+/** The webhook subscriptions' collection. */
+export const WEBHOOKS = '/api/v1/webhooks';
+
+/** Service settings for webhook tests: a receiver on 127.0.0.1, retries within seconds. */
+export const FAST_WEBHOOK_RETRIES = {
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+  WEBHOOKS_TIMEOUT_MS: '1000',
+  WEBHOOKS_RETRY_FIRST_MS: '100',
+  WEBHOOKS_RETRY_MAX_MS: '500',
+};
+
 export interface ReceivedWebhook {
   readonly headers: Record<string, string>;
   readonly body: string;
