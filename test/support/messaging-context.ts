@@ -21,7 +21,12 @@ export interface MessagingContext {
  * it runs on a database of its own, dropped on close.
  */
 export async function startMessagingContext(
-  options: { database: 'mysql' | 'sqlite'; env?: Record<string, string> },
+  options: {
+    database: 'mysql' | 'sqlite';
+    env?: Record<string, string>;
+    /** Rewrites the MariaDB URL the context gets, e.g. to reach it through a TcpProxy. */
+    databaseUrl?: (url: string) => string;
+  },
   imports: ModuleMetadata['imports'],
 ): Promise<MessagingContext> {
   const dataDir = mkdtempSync(join(tmpdir(), 'servertree-messaging-'));
@@ -30,7 +35,7 @@ export async function startMessagingContext(
   const config = AppConfig.fromEnvironment({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
-    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(database ? { DATABASE_URL: options.databaseUrl?.(database.url) ?? database.url } : {}),
     ...options.env,
   });
   const module = await Test.createTestingModule({

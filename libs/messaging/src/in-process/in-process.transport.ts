@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CloudEvent } from '../contracts/cloud-event';
-import { MAX_DELIVERY_ATTEMPTS } from '../consumers/delivery-policy';
+import { isInfrastructureFailure, MAX_DELIVERY_ATTEMPTS } from '../consumers/delivery-policy';
 import {
   IntegrationEventConsumers,
   RegisteredConsumer,
@@ -41,15 +41,25 @@ export class InProcessTransport extends EventTransport implements OnApplicationB
     return true;
   }
 
+  /**
+   * A consumer that cannot use its database (unreachable, busy) stops the batch there, its
+   * attempts at that event uncounted: the events before it count as delivered, and the relay
+   * offers the rest again after its own backoff, as it does while a broker is away.
+   */
   async publish(records: readonly OutboxRecord[]): Promise<Delivery> {
-    for (const event of records.map(toCloudEvent)) {
+    for (const [index, event] of records.map(toCloudEvent).entries()) {
       for (const consumer of this.consumers.interestedIn(event.type)) {
-        await this.deliver(consumer, event);
+        try {
+          await this.deliver(consumer, event);
+        } catch (failure) {
+          return { confirmed: index, failure };
+        }
       }
     }
     return { confirmed: records.length };
   }
 
+  /** Throws only an infrastructure failure; any other gives up after the last attempt. */
   private async deliver(consumer: RegisteredConsumer, event: CloudEvent): Promise<void> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= MAX_DELIVERY_ATTEMPTS; attempt += 1) {
@@ -57,6 +67,7 @@ export class InProcessTransport extends EventTransport implements OnApplicationB
         await this.dispatcher.dispatch(consumer, event);
         return;
       } catch (error) {
+        if (isInfrastructureFailure(error)) throw error;
         lastError = error;
         if (attempt < MAX_DELIVERY_ATTEMPTS) {
           this.dispatcher.count(consumer, 'retried');

@@ -4,7 +4,7 @@ import { Clock } from '@servertree/ddd';
 import { ExecutionContexts, Metrics } from '@servertree/platform';
 import { errorMessage } from '../error-message';
 import { EventTransport } from '../event-transport';
-import { OutboxBackoff } from './outbox-backoff';
+import { Backoff } from '../backoff';
 import { OutboxLease, OutboxLeaseLostError } from './outbox-lease';
 import type { OutboxRecord } from './outbox.record';
 import { OutboxWakeUp } from './outbox-wake-up';
@@ -30,7 +30,7 @@ const POLL_INTERVAL_MS = 500;
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly wakeUp = new OutboxWakeUp();
-  private readonly backoff = new OutboxBackoff();
+  private readonly backoff = new Backoff();
   private readonly stopping = new AbortController();
   private loop: Promise<void> | undefined;
   /** Set for the one delivery after the loop stopped, which must not stop at the first batch. */

@@ -1,5 +1,9 @@
 import type { ConsumeMessage } from 'amqplib';
-import { deliveryAttempt } from './delivery-attempt';
+import {
+  CARRIED_FAILURES_HEADER,
+  deliveryAttempt,
+  headersCarryingFailures,
+} from './delivery-attempt';
 
 function withDeaths(deaths: readonly object[] | undefined): ConsumeMessage {
   return { properties: { headers: deaths ? { 'x-death': deaths } : {} } } as ConsumeMessage;
@@ -18,5 +22,23 @@ describe('deliveryAttempt', () => {
       { queue: 'other', reason: 'rejected', count: 7 },
     ]);
     expect(deliveryAttempt(message, 'q')).toBe(5);
+  });
+});
+
+describe('a copy that carries its failed attempts', () => {
+  it('counts them with the ones RabbitMQ records after it, and drops the death records it would count again', () => {
+    const rejectedTwice = withDeaths([
+      { queue: 'q', reason: 'rejected', count: 2 },
+      { queue: 'q.retry', reason: 'expired', count: 2 },
+    ]);
+    const headers = headersCarryingFailures(rejectedTwice, deliveryAttempt(rejectedTwice, 'q'));
+    expect(headers).toEqual({ [CARRIED_FAILURES_HEADER]: 2 });
+
+    const copyRejectedOnce = {
+      properties: {
+        headers: { ...headers, 'x-death': [{ queue: 'q', reason: 'rejected', count: 1 }] },
+      },
+    } as unknown as ConsumeMessage;
+    expect(deliveryAttempt(copyRejectedOnce, 'q')).toBe(4);
   });
 });

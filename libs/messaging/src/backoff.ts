@@ -1,9 +1,10 @@
 /**
- * Exponential backoff with a ceiling: 100 ms, 200 ms, 400 ms ... up to 5 s while failures go
- * on, back to the start after a success. A broker that is away is asked less and less often,
- * and one that comes back is noticed within the ceiling.
+ * Exponential backoff with a ceiling: by default 100 ms, 200 ms, 400 ms ... up to 5 s while
+ * failures go on, back to the start after a success. Something that is away (the relay's
+ * broker, a consumer's database) is asked less and less often, and noticed within the ceiling
+ * once it is back.
  */
-export class OutboxBackoff {
+export class Backoff {
   private failures = 0;
 
   constructor(
