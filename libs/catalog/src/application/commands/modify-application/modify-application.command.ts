@@ -1,8 +1,8 @@
 import { Command } from '@nestjs/cqrs';
-import { AggregateAcknowledgement } from '@servertree/ddd';
-import { Application, ApplicationDetails } from '../../../domain/application.aggregate';
+import { ApplicationDetails } from '../../../domain/application.aggregate';
+import { ApplicationAcknowledgement } from '../application-acknowledgement';
 
-export class ModifyApplicationCommand extends Command<AggregateAcknowledgement<Application>> {
+export class ModifyApplicationCommand extends Command<ApplicationAcknowledgement> {
   constructor(
     readonly applicationId: string,
     /** Only the fields to change; absent fields keep their value. */

@@ -1,7 +1,7 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { acknowledge, AggregateAcknowledgement, Clock, loadForChange } from '@servertree/ddd';
-import { Application } from '../../../domain/application.aggregate';
+import { acknowledge, Clock, loadForChange } from '@servertree/ddd';
 import { ApplicationRepository } from '../../../domain/application.repository.port';
+import { ApplicationAcknowledgement } from '../application-acknowledgement';
 import { ModifyApplicationCommand } from './modify-application.command';
 
 @CommandHandler(ModifyApplicationCommand)
@@ -11,7 +11,7 @@ export class ModifyApplicationHandler implements ICommandHandler<ModifyApplicati
     private readonly clock: Clock,
   ) {}
 
-  async execute(command: ModifyApplicationCommand): Promise<AggregateAcknowledgement<Application>> {
+  async execute(command: ModifyApplicationCommand): Promise<ApplicationAcknowledgement> {
     const application = await loadForChange(
       this.applications.findById(command.applicationId),
       'Application',

@@ -1,8 +1,7 @@
 import { Command } from '@nestjs/cqrs';
-import { AggregateAcknowledgement } from '@servertree/ddd';
-import { Application } from '../../../domain/application.aggregate';
+import { ApplicationAcknowledgement } from '../application-acknowledgement';
 
-export class RegisterApplicationCommand extends Command<AggregateAcknowledgement<Application>> {
+export class RegisterApplicationCommand extends Command<ApplicationAcknowledgement> {
   constructor(
     readonly name: unknown,
     readonly version: unknown,

@@ -1,7 +1,8 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { acknowledge, AggregateAcknowledgement, Clock, Identifier } from '@servertree/ddd';
+import { acknowledge, Clock, Identifier } from '@servertree/ddd';
 import { Application } from '../../../domain/application.aggregate';
 import { ApplicationRepository } from '../../../domain/application.repository.port';
+import { ApplicationAcknowledgement } from '../application-acknowledgement';
 import { RegisterApplicationCommand } from './register-application.command';
 
 @CommandHandler(RegisterApplicationCommand)
@@ -11,9 +12,7 @@ export class RegisterApplicationHandler implements ICommandHandler<RegisterAppli
     private readonly clock: Clock,
   ) {}
 
-  async execute(
-    command: RegisterApplicationCommand,
-  ): Promise<AggregateAcknowledgement<Application>> {
+  async execute(command: RegisterApplicationCommand): Promise<ApplicationAcknowledgement> {
     const application = Application.register(Identifier.generate(), command, this.clock.now());
     await this.applications.save(application);
     return acknowledge(application);
