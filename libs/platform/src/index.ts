@@ -23,6 +23,7 @@ export * from './http/routes/route-params.decorators';
 export * from './http/routes/route.decorators';
 export * from './http/uuid-param.pipe';
 export * from './persistence/aggregate.record';
+export * from './persistence/record-columns';
 export * from './persistence/database-errors';
 export * from './persistence/database-values';
 export * from './persistence/dialect';

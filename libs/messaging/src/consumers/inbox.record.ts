@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn, UuidPrimaryColumn } from '@servertree/platform';
+import { Entity, PrimaryColumn } from 'typeorm';
 
 /** An event a consumer has processed; its key is what makes a redelivery a no-op. */
 @Entity('inbox')
@@ -6,9 +7,9 @@ export class InboxRecord {
   @PrimaryColumn({ type: 'varchar', length: 100 })
   consumer!: string;
 
-  @PrimaryColumn({ name: 'event_id', type: 'varchar', length: 36 })
+  @UuidPrimaryColumn('event_id')
   eventId!: string;
 
-  @Column({ name: 'processed_at', type: 'datetime', precision: 3 })
+  @InstantColumn('processed_at')
   processedAt!: Date;
 }

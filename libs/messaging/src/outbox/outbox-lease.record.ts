@@ -1,3 +1,4 @@
+import { InstantColumn } from '@servertree/platform';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /** The one row of `outbox_lease`: which instance's relay publishes, until when (OutboxLease). */
@@ -13,6 +14,6 @@ export class OutboxLeaseRecord {
   @Column({ type: 'bigint' })
   token!: string;
 
-  @Column({ name: 'expires_at', type: 'datetime', precision: 3 })
+  @InstantColumn('expires_at')
   expiresAt!: Date;
 }

@@ -1,3 +1,4 @@
+import { InstantColumn, UuidColumn } from '@servertree/platform';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
@@ -14,7 +15,7 @@ export class OutboxRecord {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   sequence!: string;
 
-  @Column({ type: 'varchar', length: 36, unique: true })
+  @UuidColumn('id', { unique: true })
   id!: string;
 
   @Column({ type: 'varchar', length: 100 })
@@ -23,13 +24,13 @@ export class OutboxRecord {
   @Column({ name: 'aggregate_type', type: 'varchar', length: 32 })
   aggregateType!: string;
 
-  @Column({ name: 'aggregate_id', type: 'varchar', length: 36 })
+  @UuidColumn('aggregate_id')
   aggregateId!: string;
 
   @Column({ name: 'aggregate_revision', type: 'int' })
   aggregateRevision!: number;
 
-  @Column({ name: 'occurred_at', type: 'datetime', precision: 3 })
+  @InstantColumn('occurred_at')
   occurredAt!: Date;
 
   @Column({ name: 'correlation_id', type: 'varchar', length: 128 })
@@ -53,6 +54,6 @@ export class OutboxRecord {
   @Column({ name: 'feed_position', type: 'bigint', nullable: true })
   feedPosition!: string | null;
 
-  @Column({ name: 'published_at', type: 'datetime', precision: 3, nullable: true })
+  @InstantColumn('published_at', { nullable: true })
   publishedAt!: Date | null;
 }

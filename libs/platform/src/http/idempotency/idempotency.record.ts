@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn } from '../../persistence/record-columns';
 
 /**
  * A POST made with an Idempotency-Key: while `response` is null the first request is still
@@ -20,6 +21,6 @@ export class IdempotencyRecord {
   @Column({ type: 'text', nullable: true })
   response!: string | null;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @InstantColumn('created_at')
   createdAt!: Date;
 }

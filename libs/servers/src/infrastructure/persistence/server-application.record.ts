@@ -1,12 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { UuidPrimaryColumn } from '@servertree/platform';
+import { Column, Entity } from 'typeorm';
 
 /** A `server_applications` row: one application installed on one server. */
 @Entity('server_applications')
 export class ServerApplicationRecord {
-  @PrimaryColumn({ name: 'server_id', type: 'varchar', length: 36 })
+  @UuidPrimaryColumn('server_id')
   serverId!: string;
 
-  @PrimaryColumn({ name: 'application_id', type: 'varchar', length: 36 })
+  @UuidPrimaryColumn('application_id')
   applicationId!: string;
 
   @Column({ name: 'install_dir', type: 'varchar', length: 255 })

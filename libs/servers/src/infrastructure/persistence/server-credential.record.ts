@@ -1,12 +1,13 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { UuidColumn, UuidPrimaryColumn } from '@servertree/platform';
+import { Column, Entity } from 'typeorm';
 
 /** A `server_credentials` row: the password only as ciphertext, with the id of its key. */
 @Entity('server_credentials')
 export class ServerCredentialRecord {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @UuidPrimaryColumn()
   id!: string;
 
-  @Column({ name: 'server_id', type: 'varchar', length: 36 })
+  @UuidColumn('server_id')
   serverId!: string;
 
   @Column({ name: 'connection_type', type: 'varchar', length: 32 })

@@ -1,9 +1,10 @@
+import { UuidPrimaryColumn } from '@servertree/platform';
 import { Entity, PrimaryColumn } from 'typeorm';
 
 /** A `server_tags` row: one tag on one server. */
 @Entity('server_tags')
 export class ServerTagRecord {
-  @PrimaryColumn({ name: 'server_id', type: 'varchar', length: 36 })
+  @UuidPrimaryColumn('server_id')
   serverId!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 64 })

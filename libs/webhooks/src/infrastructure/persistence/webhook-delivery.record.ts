@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { InstantColumn, UuidColumn, UuidPrimaryColumn } from '@servertree/platform';
+import { Column, Entity } from 'typeorm';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
@@ -8,19 +9,19 @@ export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
  */
 @Entity('webhook_deliveries')
 export class WebhookDeliveryRecord {
-  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @UuidPrimaryColumn()
   id!: string;
 
-  @Column({ name: 'subscription_id', type: 'varchar', length: 36 })
+  @UuidColumn('subscription_id')
   subscriptionId!: string;
 
-  @Column({ name: 'event_id', type: 'varchar', length: 36 })
+  @UuidColumn('event_id')
   eventId!: string;
 
   @Column({ name: 'event_type', type: 'varchar', length: 100 })
   eventType!: string;
 
-  @Column({ name: 'aggregate_id', type: 'varchar', length: 36 })
+  @UuidColumn('aggregate_id')
   aggregateId!: string;
 
   /** The event's change-feed position: per aggregate, its revision order. */
@@ -40,22 +41,22 @@ export class WebhookDeliveryRecord {
   @Column({ name: 'last_response', type: 'varchar', length: 1024, nullable: true })
   lastResponse!: string | null;
 
-  @Column({ name: 'next_attempt_at', type: 'datetime', precision: 3, nullable: true })
+  @InstantColumn('next_attempt_at', { nullable: true })
   nextAttemptAt!: Date | null;
 
   /** Start of the retry window (24 h by default); a manual retry starts a new one. */
-  @Column({ name: 'retrying_since', type: 'datetime', precision: 3, nullable: true })
+  @InstantColumn('retrying_since', { nullable: true })
   retryingSince!: Date | null;
 
-  @Column({ name: 'lease_owner', type: 'varchar', length: 36, nullable: true })
+  @UuidColumn('lease_owner', { nullable: true })
   leaseOwner!: string | null;
 
-  @Column({ name: 'lease_until', type: 'datetime', precision: 3, nullable: true })
+  @InstantColumn('lease_until', { nullable: true })
   leaseUntil!: Date | null;
 
-  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  @InstantColumn('created_at')
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  @InstantColumn('updated_at')
   updatedAt!: Date;
 }
