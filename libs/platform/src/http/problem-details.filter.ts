@@ -15,7 +15,7 @@ import {
   RevisionMismatchError,
 } from '@servertree/ddd';
 import { DatabaseBusyError, isDatabaseUnavailable } from '../persistence/database-errors';
-import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem-details';
+import { problem, PROBLEM_CONTENT_TYPE, ProblemDetails, ProblemKind } from './problem-details';
 
 /** Seconds a client should wait before retrying while the database is away. */
 const RETRY_AFTER_SECONDS = 5;
@@ -106,34 +106,30 @@ function batchProblem(
   };
 }
 
+/**
+ * The problem each status an HttpException carries stands for; `detail` replaces the
+ * exception's message where Nest's own says nothing a client can act on.
+ */
+const HTTP_EXCEPTION_PROBLEMS: Readonly<Record<number, { kind: ProblemKind; detail?: string }>> = {
+  401: { kind: 'unauthorized' },
+  403: { kind: 'forbidden' },
+  404: { kind: 'notFound', detail: 'No resource at this path.' },
+  405: { kind: 'methodNotAllowed' },
+  409: { kind: 'conflict' },
+  413: { kind: 'payloadTooLarge', detail: 'The request body exceeds 1 MiB.' },
+  415: { kind: 'unsupportedMediaType', detail: 'Send the request body as application/json.' },
+  422: { kind: 'unprocessable' },
+  429: { kind: 'tooManyRequests' },
+  503: { kind: 'unavailable' },
+};
+
 function fromHttpException(error: HttpException): ProblemDetails {
   const status = error.getStatus();
-  switch (status) {
-    case 401:
-      return problem('unauthorized', 401, error.message);
-    case 403:
-      return problem('forbidden', 403, error.message);
-    case 404:
-      return problem('notFound', 404, 'No resource at this path.');
-    case 409:
-      return problem('conflict', 409, error.message);
-    case 405:
-      return problem('methodNotAllowed', 405, error.message);
-    case 413:
-      return problem('payloadTooLarge', 413, 'The request body exceeds 1 MiB.');
-    case 415:
-      return problem('unsupportedMediaType', 415, 'Send the request body as application/json.');
-    case 422:
-      return problem('unprocessable', 422, error.message);
-    case 429:
-      return problem('tooManyRequests', 429, error.message);
-    case 503:
-      return problem('unavailable', 503, error.message);
-    default:
-      return status >= 500
-        ? problem('internal', status, 'An unexpected error occurred; it has been logged.')
-        : problem('invalidInput', status, error.message);
-  }
+  const known = HTTP_EXCEPTION_PROBLEMS[status];
+  if (known) return problem(known.kind, status, known.detail ?? error.message);
+  return status >= 500
+    ? problem('internal', status, 'An unexpected error occurred; it has been logged.')
+    : problem('invalidInput', status, error.message);
 }
 
 function fromFastifyError(status: number, code: string): ProblemDetails {
