@@ -2,8 +2,11 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE, ProblemResponse } from '@servertree/platform';
 
-/** Swagger UI at /docs and the OpenAPI document at /docs-json, both outside /api/v1. */
-export function setUpApiDocs(app: NestFastifyApplication): void {
+/**
+ * Swagger UI at /docs and the OpenAPI document at /docs-json, both outside /api/v1. Answers the
+ * document, which also gives the routes their response serialisers.
+ */
+export function setUpApiDocs(app: NestFastifyApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('ServerTree')
     .setDescription(
@@ -27,9 +30,9 @@ export function setUpApiDocs(app: NestFastifyApplication): void {
     extraModels: [ProblemResponse],
     operationIdFactory: operationId,
   });
-  SwaggerModule.setup('docs', app, completeApiDocument(document), {
-    jsonDocumentUrl: 'docs-json',
-  });
+  const completed = completeApiDocument(document);
+  SwaggerModule.setup('docs', app, completed, { jsonDocumentUrl: 'docs-json' });
+  return completed;
 }
 
 /** What a write answers, said once for the API description and every write operation. */

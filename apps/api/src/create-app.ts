@@ -13,6 +13,7 @@ import {
   Metrics,
   observeRequests,
   ProblemDetailsFilter,
+  serialiseAnswersAsDocumented,
 } from '@servertree/platform';
 import { AppModule } from './app.module';
 import { setUpApiDocs } from './api-docs';
@@ -55,7 +56,7 @@ export async function createApp(
   });
   app.useGlobalPipes(inputShapePipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
-  setUpApiDocs(app);
+  serialiseAnswersAsDocumented(adapter.getInstance(), setUpApiDocs(app));
   logger.info({ context: 'ServerTree' }, `database: ${config.database.kind}`);
   return app;
 }

@@ -8,6 +8,7 @@ export * from './context/execution-context';
 export * from './http/aggregate.response';
 export * from './http/api-docs.decorators';
 export * from './http/edge-hooks';
+export * from './http/documented-serializers';
 export * from './http/edge-protection';
 export * from './http/etag';
 export * from './http/idempotency/idempotency.decorators';

@@ -1,10 +1,11 @@
-import { AggregateResponse } from '@servertree/platform';
+import { AggregateResponse, ApiAggregateResponse } from '@servertree/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import { SERVER_STATUSES, ServerStatusName } from '../../../domain/server-status.value-object';
 import { CredentialResponse } from './credential.response';
 import { InstalledApplicationResponse } from './installed-application.response';
 import { OperatingSystemResponse } from './operating-system.response';
 
+@ApiAggregateResponse()
 export class ServerResponse extends AggregateResponse {
   @ApiProperty({ format: 'uuid', example: '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0b' })
   id!: string;

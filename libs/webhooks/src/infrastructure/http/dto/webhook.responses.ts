@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AggregateResponse, PageResponse } from '@servertree/platform';
+import { AggregateResponse, PageResponse, ApiAggregateResponse } from '@servertree/platform';
 
+@ApiAggregateResponse()
 export class WebhookResponse extends AggregateResponse {
   @ApiProperty({ format: 'uuid' })
   id!: string;
