@@ -228,33 +228,53 @@ app.post<{ Body: ServerBody }>('/servers', async (request, reply) => {
     );
     await appendEvent(connection, 'server.server.registered', id, 1, request.body);
   });
-  return reply.code(201).send(await serverById(id));
+  // Answered from what was written, as the service answers from its committed aggregate.
+  return reply.code(201).send({
+    id,
+    name,
+    cpuCores,
+    ramMb,
+    diskGb,
+    environment,
+    operatingSystem,
+    tags: [],
+    status: 'stopped',
+    credentials: [],
+    applications: [],
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+    discarded: false,
+  });
 });
 
 app.patch<{ Params: { id: string }; Body: { ramMb: number } }>(
   '/servers/:id',
   async (request, reply) => {
     const { id } = request.params;
+    // The server with its children, locked as the service loads it; the answer is built from
+    // it and the change, as the service answers from its committed aggregate.
     const updated = await inTransaction(async (connection) => {
       const [rows] = await connection.query<RowDataPacket[]>(
-        `SELECT ${SERVER_COLUMNS} FROM servers s WHERE s.id = ?`,
+        `SELECT ${SERVER_COLUMNS}, ${CHILDREN_COLUMNS} FROM servers s WHERE s.id = ? FOR UPDATE`,
         [id],
       );
-      if (rows.length === 0) return false;
-      const [current] = rows;
-      if (current.ramMb === request.body.ramMb) return true;
-      const revision = current.revision + 1;
+      if (rows.length === 0) return undefined;
+      const [row] = rows;
+      const current = serverOf(row);
+      if (row.ramMb === request.body.ramMb) return current;
+      const revision = row.revision + 1;
+      const updatedAt = new Date();
       await connection.query(
         'UPDATE servers SET ram_mb = ?, revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
-        [request.body.ramMb, revision, new Date(), id, current.revision],
+        [request.body.ramMb, revision, updatedAt, id, row.revision],
       );
       await appendEvent(connection, 'server.server.modified', id, revision, {
-        changes: { ramMb: { from: current.ramMb, to: request.body.ramMb } },
+        changes: { ramMb: { from: row.ramMb, to: request.body.ramMb } },
       });
-      return true;
+      return { ...current, ramMb: request.body.ramMb, revision, updatedAt };
     });
-    if (!updated) return reply.code(404).send({ status: 404 });
-    return serverById(id);
+    return updated ?? reply.code(404).send({ status: 404 });
   },
 );
 
