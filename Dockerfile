@@ -12,7 +12,11 @@ RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: only the compiled code and production dependencies, run as a non-root user.
 FROM node:20-bookworm-slim AS runtime
+# V8's old space capped at 128 MiB: the service's live heap is 55-90 MiB under load, and without
+# a cap V8 lets the old space grow to several times that before collecting (RSS 300 MiB after
+# three benchmark passes, 185 MiB with the cap; docs/benchmarks.md, "Memory").
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-old-space-size=128 \
     PORT=3000 \
     DATA_DIR=/app/data
 WORKDIR /app

@@ -148,7 +148,10 @@ interface Round {
   readonly requests: number;
   readonly p50: number;
   readonly p99: number;
-  readonly errors: number;
+  /** Answers outside 2xx, by class (`4xx`, `5xx`). */
+  readonly non2xx: Record<string, number>;
+  /** Requests without an answer: timed out (30 s) or the socket failed. */
+  readonly unanswered: number;
   /** The service's transaction retries during the round (not counted for the baseline). */
   readonly retries: number;
 }
@@ -298,6 +301,8 @@ async function load(scenario: Scenario, target: Target, round: string): Promise<
   const result = await autocannon({
     url: target.url,
     connections: scenario.connections ?? CONNECTIONS,
+    // A slow answer on a loaded machine is latency; only a lost one is an error.
+    timeout: 30,
     duration: DURATION,
     headers: target.headers,
     requests: [{ setupRequest: (request) => ({ ...request, ...scenario.next(target) }) }],
@@ -308,7 +313,12 @@ async function load(scenario: Scenario, target: Target, round: string): Promise<
     requests: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
+    non2xx: Object.fromEntries(
+      (['1xx', '3xx', '4xx', '5xx'] as const)
+        .filter((kind) => result[kind] > 0)
+        .map((kind) => [kind, result[kind]]),
+    ),
+    unanswered: result.errors + result.timeouts,
     retries: (await transactionRetries(target)) - retriedBefore,
   };
 }
@@ -316,8 +326,13 @@ async function load(scenario: Scenario, target: Target, round: string): Promise<
 /** The service's `servertree_transaction_retries_total`; the baseline retries nothing (0). */
 async function transactionRetries(target: Target): Promise<number> {
   if (target.name !== 'ServerTree') return 0;
-  const exposition = await (await fetch(`${target.url}/metrics`)).text();
-  return Number(/^servertree_transaction_retries_total (\d+)/m.exec(exposition)?.[1] ?? NaN);
+  const response = await fetch(`${target.url}/metrics`);
+  const exposition = await response.text();
+  const value = /^servertree_transaction_retries_total (\d+)/m.exec(exposition)?.[1];
+  if (value === undefined) {
+    throw new Error(`GET /metrics answered ${response.status} without the retry counter`);
+  }
+  return Number(value);
 }
 
 const mean = (values: readonly number[]) => sum(values) / values.length;
@@ -335,15 +350,27 @@ function report(results: Map<string, ScenarioResult>): void {
     const ratio = mean(s.map((r) => r.requests)) / mean(b.map((r) => r.requests));
     console.log(`| ${scenario} | ${summary(s)} | ${summary(b)} | ${ratio.toFixed(2)} |`);
   }
-  console.log('\nPer scenario: non-2xx answers, errors or timeouts (ServerTree, baseline); the');
-  console.log("service's transaction retries; its RSS after the scenario.");
+  console.log('\nPer scenario: answers outside 2xx and requests unanswered (timeout, socket');
+  console.log("error) for ServerTree / the baseline; the service's transaction retries; its RSS.");
   for (const [scenario, { rounds, rssMiB }] of results) {
-    const errors = [rounds.ServerTree, rounds.baseline].map((r) => sum(r.map((x) => x.errors)));
+    const [service, baseline] = [rounds.ServerTree, rounds.baseline].map(failures);
     const retries = sum(rounds.ServerTree.map((r) => r.retries));
     console.log(
-      `  ${scenario}: errors ${errors[0]}, ${errors[1]}; retries ${retries}; RSS ${rssMiB.toFixed(0)} MiB`,
+      `  ${scenario}: errors ${service} / ${baseline}; retries ${retries}; RSS ${rssMiB.toFixed(0)} MiB`,
     );
   }
+}
+
+/** `0`, or e.g. `5xx 3, unanswered 2`. */
+function failures(rounds: readonly Round[]): string {
+  const counts = new Map<string, number>();
+  for (const round of rounds) {
+    for (const [kind, n] of Object.entries(round.non2xx))
+      counts.set(kind, (counts.get(kind) ?? 0) + n);
+    if (round.unanswered > 0)
+      counts.set('unanswered', (counts.get('unanswered') ?? 0) + round.unanswered);
+  }
+  return counts.size === 0 ? '0' : [...counts].map(([kind, n]) => `${kind} ${n}`).join(', ');
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

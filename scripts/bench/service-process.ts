@@ -72,6 +72,9 @@ export async function startService(
     env: {
       ...process.env,
       NODE_ENV: 'production',
+      // As the image runs the build (Dockerfile): V8's old space capped (docs/benchmarks.md,
+      // "Memory"); ts-node compiling the sources needs more.
+      ...(options.fromSource ? {} : { NODE_OPTIONS: '--max-old-space-size=128' }),
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
