@@ -1,4 +1,5 @@
 import { WebhookSubscriptionMother } from '@servertree/webhooks/testing';
+import { feedPage } from '../support/cloud-events';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
@@ -118,10 +119,7 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
       const { body } = await first.http('admin').get(`${WEBHOOKS}/${subscription.id}`).expect(200);
       expect(body.enabled).toBe(false);
     });
-    const { body: feed } = await first
-      .http('reader')
-      .get('/api/v1/events')
-      .query({ type: 'server.webhook.disabled', limit: '1000' });
+    const feed = await feedPage(first, 'server.webhook.disabled');
     expect(
       feed.items.map((e: { subject: string; data: object }) => [e.subject, e.data]),
     ).toContainEqual([subscription.id, { reason: 'deliveries_failed' }]);

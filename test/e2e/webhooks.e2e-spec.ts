@@ -1,6 +1,6 @@
 import { Webhook } from 'standardwebhooks';
 import { WebhookSubscriptionMother } from '@servertree/webhooks/testing';
-import { revisionsBySubject } from '../support/cloud-events';
+import { feedPage, revisionsBySubject } from '../support/cloud-events';
 import { eventually } from '../support/eventually';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
@@ -70,10 +70,7 @@ describe('Webhooks (MariaDB, a real receiver on 127.0.0.1)', () => {
     expect(JSON.stringify(read)).not.toContain(secret);
     const { body: list } = await t.http('admin').get(WEBHOOKS).expect(200);
     expect(JSON.stringify(list)).not.toContain(secret);
-    const { body: feed } = await t
-      .http('reader')
-      .get('/api/v1/events')
-      .query({ type: 'server.webhook.*', limit: '1000' });
+    const feed = await feedPage(t, 'server.webhook.*');
     expect(
       feed.items.map((e: { type: string; subject: string }) => [e.type, e.subject]),
     ).toContainEqual(['server.webhook.created', id]);

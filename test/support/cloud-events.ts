@@ -1,3 +1,6 @@
+import type { CloudEvent } from '@servertree/messaging';
+import type { TestApp } from './test-app';
+
 /** What the revision checks read of a received CloudEvent, from the broker or a webhook. */
 export interface ReceivedEvent {
   readonly event: {
@@ -23,4 +26,13 @@ export function revisionsBySubject(received: readonly ReceivedEvent[]): Map<stri
     ]);
   }
   return revisions;
+}
+
+/** The change feed's first page (up to 1000) of events of `type` (a pattern allowed), as a reader asks. */
+export async function feedPage(
+  t: TestApp,
+  type: string,
+): Promise<{ items: (CloudEvent & { data: object })[] } & Record<string, unknown>> {
+  const { body } = await t.http('reader').get('/api/v1/events').query({ type, limit: '1000' });
+  return body;
 }
