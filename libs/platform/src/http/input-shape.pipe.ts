@@ -1,4 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { Allow } from 'class-validator';
 import { InvalidInputError, Violation } from '@servertree/ddd';
 
 /**
@@ -30,4 +32,12 @@ function violationsOf(error: ValidationError, parent = ''): Violation[] {
       : { field, message: message.replace(error.property, field) },
   );
   return [...own, ...(error.children ?? []).flatMap((child) => violationsOf(child, field))];
+}
+
+/**
+ * A required text property of a request DTO: documented with an example and the length its
+ * value object allows, admitted as given (`@Allow`); the value object judges the value.
+ */
+export function TextProperty(example: string, maxLength: number): PropertyDecorator {
+  return applyDecorators(ApiProperty({ example, minLength: 1, maxLength }), Allow());
 }

@@ -1,23 +1,19 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { TextProperty } from '@servertree/platform';
 import { ApplicationArchitecture } from '../../../domain/application-architecture.value-object';
 import { ApplicationName } from '../../../domain/application-name.value-object';
 import { ApplicationVersion } from '../../../domain/application-version.value-object';
 
 /**
- * Shape only: `@Allow` admits the property and rejects unknown ones; the value objects judge
- * the values (see Application.register).
+ * Shape only: TextProperty admits each property (the pipe rejects unknown ones); the value
+ * objects judge the values (see Application.register).
  */
 export class RegisterApplicationRequest {
-  @ApiProperty({ example: 'nginx', minLength: 1, maxLength: ApplicationName.MAX_LENGTH })
-  @Allow()
+  @TextProperty('nginx', ApplicationName.MAX_LENGTH)
   name!: string;
 
-  @ApiProperty({ example: '1.27.3', minLength: 1, maxLength: ApplicationVersion.MAX_LENGTH })
-  @Allow()
+  @TextProperty('1.27.3', ApplicationVersion.MAX_LENGTH)
   version!: string;
 
-  @ApiProperty({ example: 'x86_64', minLength: 1, maxLength: ApplicationArchitecture.MAX_LENGTH })
-  @Allow()
+  @TextProperty('x86_64', ApplicationArchitecture.MAX_LENGTH)
   architecture!: string;
 }

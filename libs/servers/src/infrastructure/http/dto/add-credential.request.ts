@@ -1,3 +1,4 @@
+import { TextProperty } from '@servertree/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { Password } from '../../../domain/credentials/password';
@@ -15,8 +16,7 @@ export class AddCredentialRequest {
   @Allow()
   connectionType!: string;
 
-  @ApiProperty({ example: 'deploy', minLength: 1, maxLength: Username.MAX_LENGTH })
-  @Allow()
+  @TextProperty('deploy', Username.MAX_LENGTH)
   username!: string;
 
   @ApiProperty({

@@ -1,18 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { TextProperty } from '@servertree/platform';
 import { OperatingSystem } from '../../../domain/operating-system.value-object';
 
 /** Shape only; the OperatingSystem value object judges the values. */
 export class OperatingSystemRequest {
-  @ApiProperty({ example: 'Ubuntu', minLength: 1, maxLength: OperatingSystem.PART_MAX_LENGTH })
-  @Allow()
+  @TextProperty('Ubuntu', OperatingSystem.PART_MAX_LENGTH)
   name!: string;
 
-  @ApiProperty({ example: '24.04', minLength: 1, maxLength: OperatingSystem.PART_MAX_LENGTH })
-  @Allow()
+  @TextProperty('24.04', OperatingSystem.PART_MAX_LENGTH)
   version!: string;
 
-  @ApiProperty({ example: 'x86_64', minLength: 1, maxLength: OperatingSystem.PART_MAX_LENGTH })
-  @Allow()
+  @TextProperty('x86_64', OperatingSystem.PART_MAX_LENGTH)
   architecture!: string;
 }

@@ -1,3 +1,4 @@
+import { TextProperty } from '@servertree/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { Allow, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
@@ -16,8 +17,7 @@ import { SLUG_PATTERN } from '../../../domain/slug';
  * is for the value objects to say (see Server.register).
  */
 export class RegisterServerRequest {
-  @ApiProperty({ example: 'web-01', minLength: 1, maxLength: ServerName.MAX_LENGTH })
-  @Allow()
+  @TextProperty('web-01', ServerName.MAX_LENGTH)
   name!: string;
 
   @ApiPropertyOptional({
