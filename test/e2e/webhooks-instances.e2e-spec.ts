@@ -1,6 +1,7 @@
 import { WebhookSubscriptionMother } from '@servertree/webhooks/testing';
 import { feedPage } from '../support/cloud-events';
 import { eventually } from '../support/eventually';
+import { createTestDatabase } from '../support/mariadb';
 import { expectProblem } from '../support/problem';
 import { aServer, SERVERS } from '../support/servers';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -88,6 +89,58 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
     await second.close();
     second = undefined;
   }, 90_000);
+
+  it('lets a stopping instance finish and record the attempt in flight, so it is not sent again', async () => {
+    const database = await createTestDatabase('e2e');
+    const onDatabase = () => database.url;
+    try {
+      const stopping = await startTestApp({ env: ENV, databaseUrl: onDatabase });
+      const { body: subscription } = await stopping
+        .http('admin')
+        .post(WEBHOOKS)
+        .send(
+          WebhookSubscriptionMother.details({
+            url: receiver.url,
+            eventTypes: ['server.server.registered'],
+          }),
+        )
+        .expect(201);
+      let arrived: () => void;
+      const inFlight = new Promise<void>((resolve) => (arrived = resolve));
+      // Answered well within the timeout, but only after the instance was told to stop.
+      receiver.answer = () => {
+        arrived();
+        return { status: 200, delayMs: 1000 };
+      };
+      const { body: server } = await stopping
+        .http('editor')
+        .post(SERVERS)
+        .send(aServer())
+        .expect(201);
+      await inFlight;
+      await stopping.close();
+      expect(
+        receiver.delivered
+          .filter(({ event }) => event.subject === server.id)
+          .map(({ event }) => event.type),
+      ).toEqual(['server.server.registered']);
+
+      const restarted = await startTestApp({ env: ENV, databaseUrl: onDatabase });
+      try {
+        const { body: log } = await restarted
+          .http('admin')
+          .get(`${WEBHOOKS}/${subscription.id}/deliveries`)
+          .expect(200);
+        expect(log.items).toEqual([
+          expect.objectContaining({ status: 'delivered', attempts: 1, lastHttpStatus: 200 }),
+        ]);
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await database.drop();
+    }
+  }, 60_000);
 
   it('fails a delivery after the retry window, disables a subscription that got nothing, and retries by hand', async () => {
     receiver.answer = () => ({ status: 503, body: 'down for maintenance' });

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -25,7 +25,7 @@ export type AttemptResult =
  * runs for every new connection, and a kept connection stays on the address that was judged.
  */
 @Injectable()
-export class WebhookHttpClient implements OnModuleDestroy {
+export class WebhookHttpClient {
   private readonly agents = {
     'http:': new HttpAgent({ keepAlive: true, maxSockets: SOCKETS_PER_TARGET }),
     'https:': new HttpsAgent({ keepAlive: true, maxSockets: SOCKETS_PER_TARGET }),
@@ -33,7 +33,11 @@ export class WebhookHttpClient implements OnModuleDestroy {
 
   constructor(private readonly config: AppConfig) {}
 
-  onModuleDestroy(): void {
+  /**
+   * Closes the kept connections, and cuts off any request still on them: call it only once no
+   * attempt is in flight (the sender does, after its last one is recorded).
+   */
+  close(): void {
     this.agents['http:'].destroy();
     this.agents['https:'].destroy();
   }

@@ -88,8 +88,14 @@ export class WebhookSender implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop.start();
   }
 
-  onModuleDestroy(): Promise<void> {
-    return this.loop.stop();
+  /**
+   * The client's connections are closed only after the last attempt is recorded. Nest runs one
+   * module's destroy hooks side by side, so a client closing itself cut off the attempts still in
+   * flight: answers receivers had already given were lost and those deliveries sent again.
+   */
+  async onModuleDestroy(): Promise<void> {
+    await this.loop.stop();
+    this.http.close();
   }
 
   private nudge(): void {
