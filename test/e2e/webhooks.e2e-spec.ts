@@ -184,6 +184,67 @@ describe('Webhooks (MariaDB, a real receiver on 127.0.0.1)', () => {
   });
 });
 
+describe('Retrying a failed webhook delivery by hand (MariaDB)', () => {
+  // Deliveries fail within a second, and their subscriptions are disabled for it.
+  const t = useTestApp({ env: { ...FAST_WEBHOOK_RETRIES, WEBHOOKS_GIVE_UP_AFTER_MS: '500' } });
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    receiver = await WebhookReceiver.start();
+  });
+
+  afterAll(async () => {
+    await receiver.down();
+  });
+
+  const log = async (subscriptionId: string) =>
+    (await t.http('admin').get(`${WEBHOOKS}/${subscriptionId}/deliveries`).expect(200)).body
+      .items as { id: string; eventId: string; status: string }[];
+  const retry = (subscriptionId: string, deliveryId: string) =>
+    t.http('admin').post(`${WEBHOOKS}/${subscriptionId}/deliveries/${deliveryId}/retry`);
+
+  it('refuses it while the subscription is removed or disabled (409 naming it), and sends it once the subscription is enabled again', async () => {
+    receiver.answer = () => ({ status: 500, body: 'down' });
+    const disabled = await subscribe(t, receiver.url);
+    const removed = await subscribe(t, `${receiver.url}?removed`);
+    await serverWithChanges(t, 0);
+    const failedDelivery = (subscriptionId: string) =>
+      eventually(async () => {
+        const deliveries = await log(subscriptionId);
+        expect(deliveries).toMatchObject([{ status: 'failed' }]);
+        const { body } = await t.http('admin').get(`${WEBHOOKS}/${subscriptionId}`).expect(200);
+        expect(body.enabled).toBe(false);
+        return deliveries[0];
+      });
+    const disabledDelivery = await failedDelivery(disabled.id);
+    const removedDelivery = await failedDelivery(removed.id);
+    await t.http('admin').delete(`${WEBHOOKS}/${removed.id}`).expect(204);
+    receiver.answer = () => ({ status: 200 });
+
+    // A removed subscription is still readable, and refuses every command (SPEC §2).
+    const { body: removedRead } = await t.http('admin').get(`${WEBHOOKS}/${removed.id}`);
+    expect(removedRead).toMatchObject({ discarded: true });
+    expect(expectProblem(await retry(removed.id, removedDelivery.id), 409).detail).toBe(
+      `WebhookSubscription ${removed.id} is discarded and accepts no further changes`,
+    );
+    expect(expectProblem(await retry(disabled.id, disabledDelivery.id), 409).detail).toMatch(
+      new RegExp(`^WebhookSubscription ${disabled.id} is disabled`),
+    );
+    expect(await log(removed.id)).toMatchObject([{ id: removedDelivery.id, status: 'failed' }]);
+    expect(await log(disabled.id)).toMatchObject([{ id: disabledDelivery.id, status: 'failed' }]);
+
+    await t.http('admin').patch(`${WEBHOOKS}/${disabled.id}`).send({ enabled: true }).expect(200);
+    await retry(disabled.id, disabledDelivery.id).expect(202);
+    await eventually(async () =>
+      expect(await log(disabled.id)).toMatchObject([
+        { id: disabledDelivery.id, status: 'delivered' },
+      ]),
+    );
+    expect(await log(removed.id)).toMatchObject([{ id: removedDelivery.id, status: 'failed' }]);
+    expect(receiver.delivered.map(({ event }) => event.id)).toEqual([disabledDelivery.eventId]);
+  });
+});
+
 describe('Webhook targets without WEBHOOKS_ALLOW_PRIVATE_TARGETS', () => {
   const t = useTestApp({ database: 'sqlite' });
 

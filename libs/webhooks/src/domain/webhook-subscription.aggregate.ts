@@ -1,6 +1,7 @@
 import {
   AggregateLifecycle,
   AggregateRoot,
+  ConflictError,
   InvalidInputError,
   optional,
   requireText,
@@ -113,6 +114,19 @@ export class WebhookSubscription extends AggregateRoot {
     if (!this.props.enabled) return;
     this.props = { ...this.props, enabled: false };
     this.recordChange(WebhookDisabled, { reason }, at);
+  }
+
+  /**
+   * A failed delivery is retried by hand only if it will be sent: a removed subscription
+   * accepts no command, and a disabled one is sent nothing until it is enabled again.
+   */
+  assertAcceptsRetries(): void {
+    this.assertNotDiscarded();
+    if (!this.props.enabled) {
+      throw new ConflictError(
+        `WebhookSubscription ${this.id} is disabled and is sent nothing: enable it, then retry its failed deliveries`,
+      );
+    }
   }
 
   remove(at: Date): void {

@@ -13,9 +13,9 @@ export interface WebhookDeliveryState {
 }
 
 /**
- * The delivery log for handler specs, keeping the promises of the TypeORM one: only a failed
- * delivery of the named subscription is made due again, and removing a subscription drops its
- * pending deliveries while the delivered and failed ones stay in its log.
+ * The delivery log for handler specs, keeping the promises of the TypeORM one: a delivery is
+ * found only under its own subscription, only a failed one is made due again, and removing a
+ * subscription drops its pending deliveries while the delivered and failed ones stay in its log.
  */
 export class InMemoryWebhookDeliveries extends WebhookDeliveryRetries {
   private readonly deliveries = new Map<string, WebhookDeliveryState>();
@@ -30,14 +30,17 @@ export class InMemoryWebhookDeliveries extends WebhookDeliveryRetries {
     return this.deliveries.get(id);
   }
 
-  async retryNow(
+  async statusOf(
     subscriptionId: string,
     deliveryId: string,
-    at: Date,
-  ): Promise<'retried' | 'not_found' | 'not_failed'> {
+  ): Promise<WebhookDeliveryState['status'] | undefined> {
     const delivery = this.deliveries.get(deliveryId);
-    if (delivery?.subscriptionId !== subscriptionId) return 'not_found';
-    if (delivery.status !== 'failed') return 'not_failed';
+    return delivery?.subscriptionId === subscriptionId ? delivery.status : undefined;
+  }
+
+  async retryNow(deliveryId: string, at: Date): Promise<boolean> {
+    const delivery = this.deliveries.get(deliveryId);
+    if (delivery?.status !== 'failed') return false;
     this.deliveries.set(deliveryId, {
       ...delivery,
       status: 'pending',
@@ -45,7 +48,7 @@ export class InMemoryWebhookDeliveries extends WebhookDeliveryRetries {
       retryingSince: at,
       updatedAt: at,
     });
-    return 'retried';
+    return true;
   }
 
   dropPending(subscriptionId: string): void {

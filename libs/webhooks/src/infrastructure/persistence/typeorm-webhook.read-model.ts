@@ -68,22 +68,25 @@ export class TypeOrmWebhookDeliveryRetries extends WebhookDeliveryRetries {
     super();
   }
 
-  async retryNow(
+  async statusOf(
     subscriptionId: string,
     deliveryId: string,
-    at: Date,
-  ): Promise<'retried' | 'not_found' | 'not_failed'> {
+  ): Promise<WebhookDeliveryView['status'] | undefined> {
     const manager = await this.unitOfWork.manager();
-    const delivery = await manager.findOneBy(WebhookDeliveryRecord, {
-      id: deliveryId,
-      subscriptionId,
+    const delivery = await manager.findOne(WebhookDeliveryRecord, {
+      select: { status: true },
+      where: { id: deliveryId, subscriptionId },
     });
-    if (!delivery) return 'not_found';
+    return delivery?.status;
+  }
+
+  async retryNow(deliveryId: string, at: Date): Promise<boolean> {
+    const manager = await this.unitOfWork.manager();
     const { affected } = await manager.update(
       WebhookDeliveryRecord,
       { id: deliveryId, status: 'failed' },
       { status: 'pending', nextAttemptAt: at, retryingSince: at, updatedAt: at },
     );
-    return affected ? 'retried' : 'not_failed';
+    return Boolean(affected);
   }
 }

@@ -1,9 +1,13 @@
+import type { WebhookDeliveryView } from '../../queries/webhook-read-model.port';
+
 /** Makes a failed delivery due again, with a new retry window. */
 export abstract class WebhookDeliveryRetries {
-  /** What was found: retried, no such delivery of that subscription, or one not failed. */
-  abstract retryNow(
+  /** The delivery's status, or undefined when the subscription has no such delivery. */
+  abstract statusOf(
     subscriptionId: string,
     deliveryId: string,
-    at: Date,
-  ): Promise<'retried' | 'not_found' | 'not_failed'>;
+  ): Promise<WebhookDeliveryView['status'] | undefined>;
+
+  /** Makes the delivery due at `at` if it is still failed; whether it was. */
+  abstract retryNow(deliveryId: string, at: Date): Promise<boolean>;
 }
