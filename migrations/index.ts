@@ -10,6 +10,7 @@ import { AddOutboxTraceparent1764100000070 } from './1764100000070-add-outbox-tr
 import { CreateOutboxLease1764100000080 } from './1764100000080-create-outbox-lease';
 import { AddFeedPosition1764100000090 } from './1764100000090-add-feed-position';
 import { CreateWebhooks1764100000091 } from './1764100000091-create-webhooks';
+import { ServerListCoveringCounts1764100000100 } from './1764100000100-server-list-covering-counts';
 
 /** Every migration, in order. Listed explicitly so the same list works from TS and compiled JS. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateOutboxLease1764100000080,
   AddFeedPosition1764100000090,
   CreateWebhooks1764100000091,
+  ServerListCoveringCounts1764100000100,
 ];
