@@ -25,6 +25,10 @@ export abstract class EventTransport {
    * over. Never rejects: anything that went wrong is reported as a `Delivery` that confirms
    * fewer events. Each transport gives the events the form it sends: parsed for this process's
    * consumers, JSON text built once for the broker.
+   *
+   * The relay hands over the next batch before this one is confirmed: a call's events go out
+   * after those of every earlier call, and the relay marks none of them once an earlier one
+   * failed (a transport that can hold them back does: ADR 3).
    */
   abstract publish(records: readonly OutboxRecord[]): Promise<Delivery>;
 

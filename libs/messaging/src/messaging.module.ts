@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventHistory } from './history/event-history.port';
 import { GetEventHistoryHandler } from './history/get-event-history/get-event-history.handler';
 import { Clock } from '@servertree/ddd';
-import { AppConfig, UnitOfWork } from '@servertree/platform';
+import { AppConfig, Metrics, UnitOfWork } from '@servertree/platform';
 import { AsyncApiController } from './asyncapi/asyncapi.controller';
 import { ChangeFeed } from './feed/change-feed';
 import { ChangeFeedController } from './feed/change-feed.controller';
@@ -56,7 +56,16 @@ export class MessagingModule {
           inject: [UnitOfWork, Clock],
         },
         OutboxWriter,
-        OutboxRelay,
+        {
+          provide: OutboxRelay,
+          useFactory: (
+            lease: OutboxLease,
+            transport: EventTransport,
+            clock: Clock,
+            metrics: Metrics,
+          ) => new OutboxRelay(lease, transport, clock, metrics, config.logLevel === 'debug'),
+          inject: [OutboxLease, EventTransport, Clock, Metrics],
+        },
         OutboxBacklog,
         OutboxSaga,
         IntegrationEventConsumers,

@@ -25,6 +25,8 @@ const RETRY_STEP_MS = 100;
 export class InProcessTransport extends EventTransport implements OnApplicationBootstrap {
   readonly name = 'in-process';
   private readonly logger = new Logger('Messaging');
+  /** The batch being delivered, if any: the next one waits for it, so events stay in order. */
+  private inProgress: Promise<Delivery> | undefined;
 
   constructor(
     private readonly consumers: IntegrationEventConsumers,
@@ -42,11 +44,29 @@ export class InProcessTransport extends EventTransport implements OnApplicationB
   }
 
   /**
+   * Handed over while the batch before is still being delivered, a batch waits for it, and is
+   * refused whole if that one failed: its events must not overtake the one that failed.
+   */
+  publish(records: readonly OutboxRecord[]): Promise<Delivery> {
+    const delivery = this.deliverAfter(this.inProgress, records);
+    this.inProgress = delivery;
+    void delivery.then(() => {
+      if (this.inProgress === delivery) this.inProgress = undefined;
+    });
+    return delivery;
+  }
+
+  /**
    * A consumer that cannot use its database (unreachable, busy) stops the batch there, its
    * attempts at that event uncounted: the events before it count as delivered, and the relay
    * offers the rest again after its own backoff, as it does while a broker is away.
    */
-  async publish(records: readonly OutboxRecord[]): Promise<Delivery> {
+  private async deliverAfter(
+    before: Promise<Delivery> | undefined,
+    records: readonly OutboxRecord[],
+  ): Promise<Delivery> {
+    const earlier = await before;
+    if (earlier?.failure !== undefined) return { confirmed: 0, failure: earlier.failure };
     for (const [index, event] of records.map(toCloudEvent).entries()) {
       for (const consumer of this.consumers.interestedIn(event.type)) {
         try {

@@ -95,7 +95,13 @@ describe.each(['mysql', 'sqlite'] as const)('OutboxLease on %s', (kind) => {
 
   /** A relay of its own instance, holding the lease for `leaseMs` while it delivers. */
   async function relayOn(transport: RecordingTransport, leaseMs: number): Promise<OutboxRelay> {
-    return new OutboxRelay((await instance()).lease(leaseMs), transport, clock, new Metrics());
+    return new OutboxRelay(
+      (await instance()).lease(leaseMs),
+      transport,
+      clock,
+      new Metrics(),
+      false,
+    );
   }
 
   beforeAll(async () => {
