@@ -57,6 +57,9 @@ function contextFields(): Record<string, string> {
   return traceId ? { requestId: correlationId, traceId } : { requestId: correlationId };
 }
 
+/** Log lines waiting for stdout, at most (see stdoutFor). */
+const LOG_BUFFER_BYTES = 16 * 1024 * 1024;
+
 /**
  * JSON to stdout, or pino-pretty for people. pino-pretty is a development dependency: where it
  * is not installed (the production image) the lines stay JSON rather than the start failing.
@@ -71,5 +74,7 @@ function stdoutFor(config: AppConfig): DestinationStream {
       // fall through to JSON
     }
   }
-  return pino.destination({ dest: 1, sync: false });
+  // Written asynchronously through a buffer that is bounded: when whatever reads stdout stalls,
+  // lines beyond LOG_BUFFER_BYTES are dropped instead of growing the heap until the process dies.
+  return pino.destination({ dest: 1, sync: false, maxLength: LOG_BUFFER_BYTES });
 }
