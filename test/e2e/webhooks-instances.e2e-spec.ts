@@ -15,6 +15,20 @@ const ENV = {
   CREDENTIALS_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
+/** Subscribes the receiver to `eventTypes` through `app`, answering the subscription. */
+async function subscribe(
+  app: TestApp,
+  receiver: WebhookReceiver,
+  eventTypes: string[],
+): Promise<{ id: string }> {
+  const { body } = await app
+    .http('admin')
+    .post(WEBHOOKS)
+    .send(WebhookSubscriptionMother.details({ url: receiver.url, eventTypes }))
+    .expect(201);
+  return body;
+}
+
 describe('Webhooks with two instances, a restart and a receiver that never answers well', () => {
   let first: TestApp;
   let second: TestApp | undefined;
@@ -36,16 +50,10 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
     second = await startTestApp({ env: ENV, databaseUrl: () => databaseUrl });
     // Slow answers keep deliveries in flight long enough for the instances to compete.
     receiver.answer = () => ({ status: 200, delayMs: 30 });
-    const { body } = await first
-      .http('admin')
-      .post(WEBHOOKS)
-      .send(
-        WebhookSubscriptionMother.details({
-          url: receiver.url,
-          eventTypes: ['server.server.registered', 'server.server.modified'],
-        }),
-      )
-      .expect(201);
+    const subscription = await subscribe(first, receiver, [
+      'server.server.registered',
+      'server.server.modified',
+    ]);
     const ids: string[] = [];
     for (let round = 0; round < 8; round += 1) {
       const app = round % 2 === 0 ? first : second;
@@ -85,7 +93,7 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
       else expect(event.aggregaterevision).toBe(1);
       seen.add(event.subject);
     }
-    await first.http('admin').delete(`${WEBHOOKS}/${body.id}`).expect(204);
+    await first.http('admin').delete(`${WEBHOOKS}/${subscription.id}`).expect(204);
     await second.close();
     second = undefined;
   }, 90_000);
@@ -95,16 +103,7 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
     const onDatabase = () => database.url;
     try {
       const stopping = await startTestApp({ env: ENV, databaseUrl: onDatabase });
-      const { body: subscription } = await stopping
-        .http('admin')
-        .post(WEBHOOKS)
-        .send(
-          WebhookSubscriptionMother.details({
-            url: receiver.url,
-            eventTypes: ['server.server.registered'],
-          }),
-        )
-        .expect(201);
+      const subscription = await subscribe(stopping, receiver, ['server.server.registered']);
       let arrived: () => void;
       const inFlight = new Promise<void>((resolve) => (arrived = resolve));
       // Answered well within the timeout, but only after the instance was told to stop.
@@ -144,16 +143,7 @@ describe('Webhooks with two instances, a restart and a receiver that never answe
 
   it('fails a delivery after the retry window, disables a subscription that got nothing, and retries by hand', async () => {
     receiver.answer = () => ({ status: 503, body: 'down for maintenance' });
-    const { body: subscription } = await first
-      .http('admin')
-      .post(WEBHOOKS)
-      .send(
-        WebhookSubscriptionMother.details({
-          url: receiver.url,
-          eventTypes: ['server.server.registered'],
-        }),
-      )
-      .expect(201);
+    const subscription = await subscribe(first, receiver, ['server.server.registered']);
     await first.http('editor').post(SERVERS).send(aServer()).expect(201);
     const log = async () =>
       (await first.http('admin').get(`${WEBHOOKS}/${subscription.id}/deliveries`).expect(200)).body;

@@ -131,22 +131,15 @@ describe('What a write answers (MariaDB)', () => {
         serverPath,
       );
       const appC = await registerApplication(t, { name: uniqueName('gamma') });
-      await expectAnswerAsReadNext(
-        await t
+      const install = (applicationId: string, installDir: string, status: 200 | 201) =>
+        t
           .http()
-          .put(`${serverPath}/applications/${appC}`)
-          .send({ installDir: '/srv/c' })
-          .expect(201),
-        serverPath,
-      );
-      await expectAnswerAsReadNext(
-        await t
-          .http()
-          .put(`${serverPath}/applications/${appA}`)
-          .send({ installDir: '/srv/a' })
-          .expect(200),
-        serverPath,
-      );
+          .put(`${serverPath}/applications/${applicationId}`)
+          .send({ installDir })
+          .expect(status);
+      // A new installation (201) and a moved one (200) alike.
+      await expectAnswerAsReadNext(await install(appC, '/srv/c', 201), serverPath);
+      await expectAnswerAsReadNext(await install(appA, '/srv/a', 200), serverPath);
     });
 
     it('a write on a server without installations sends nothing after its own statements', async () => {

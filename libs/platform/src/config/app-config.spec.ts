@@ -13,6 +13,13 @@ function problemsOf(env: Record<string, string>): readonly string[] {
   throw new Error('expected a ConfigurationError');
 }
 
+/** The settings' problems, named, and none of them repeating the secret in a value. */
+function expectProblemsNeverEchoing(env: Record<string, string>, expected: string[]): void {
+  const problems = problemsOf(env);
+  expect(problems).toEqual(expected);
+  expect(problems.join(' ')).not.toContain('secret');
+}
+
 const KEY_A = randomBytes(32).toString('base64');
 const KEY_B = randomBytes(32).toString('base64');
 
@@ -101,32 +108,34 @@ describe('AppConfig', () => {
   });
 
   it('names each bad node of the list by its position, without echoing it', () => {
-    const problems = problemsOf({
-      RABBITMQ_URL: 'amqp://u:secret@mq1:5672,http://u:secret@mq2,,amqp://u:secret@mq3',
-    });
-    expect(problems).toEqual([
-      'RABBITMQ_URL entry 2 must be a amqp or amqps:// URL (got scheme "http")',
-      'RABBITMQ_URL entry 3 is not a valid URL',
-    ]);
-    expect(problems.join(' ')).not.toContain('secret');
+    expectProblemsNeverEchoing(
+      {
+        RABBITMQ_URL: 'amqp://u:secret@mq1:5672,http://u:secret@mq2,,amqp://u:secret@mq3',
+      },
+      [
+        'RABBITMQ_URL entry 2 must be a amqp or amqps:// URL (got scheme "http")',
+        'RABBITMQ_URL entry 3 is not a valid URL',
+      ],
+    );
   });
 
   it('names every bad variable at once, without echoing URLs that may hold passwords', () => {
-    const problems = problemsOf({
-      PORT: 'eighty',
-      DATABASE_URL: 'postgres://u:secret@db/x',
-      MIGRATIONS_RUN: 'yes',
-      LOG_LEVEL: 'verbose',
-      AUTH_JWT_SECRET: 'short',
-    });
-    expect(problems).toEqual([
-      'DATABASE_URL must be a mysql or mariadb:// URL (got scheme "postgres")',
-      'AUTH_JWT_SECRET must be at least 32 characters long',
-      'PORT must be an integer between 0 and 65535 (got "eighty")',
-      'MIGRATIONS_RUN must be "true" or "false" (got "yes")',
-      'LOG_LEVEL must be one of error, warn, log, debug (got "verbose")',
-    ]);
-    expect(problems.join(' ')).not.toContain('secret');
+    expectProblemsNeverEchoing(
+      {
+        PORT: 'eighty',
+        DATABASE_URL: 'postgres://u:secret@db/x',
+        MIGRATIONS_RUN: 'yes',
+        LOG_LEVEL: 'verbose',
+        AUTH_JWT_SECRET: 'short',
+      },
+      [
+        'DATABASE_URL must be a mysql or mariadb:// URL (got scheme "postgres")',
+        'AUTH_JWT_SECRET must be at least 32 characters long',
+        'PORT must be an integer between 0 and 65535 (got "eighty")',
+        'MIGRATIONS_RUN must be "true" or "false" (got "yes")',
+        'LOG_LEVEL must be one of error, warn, log, debug (got "verbose")',
+      ],
+    );
   });
 
   it('insists on real settings in production', () => {
@@ -139,17 +148,18 @@ describe('AppConfig', () => {
   });
 
   it('names malformed credential keys together with the other bad settings, never echoing them', () => {
-    const problems = problemsOf({
-      PORT: 'eighty',
-      CREDENTIALS_KEY: 'not-a-key-secret',
-      CREDENTIALS_PREVIOUS_KEYS: `${KEY_A},${randomBytes(16).toString('base64')}`,
-    });
-    expect(problems).toEqual([
-      'CREDENTIALS_KEY must be a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)',
-      'CREDENTIALS_PREVIOUS_KEYS (entry 2) must be a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)',
-      'PORT must be an integer between 0 and 65535 (got "eighty")',
-    ]);
-    expect(problems.join(' ')).not.toContain('secret');
+    expectProblemsNeverEchoing(
+      {
+        PORT: 'eighty',
+        CREDENTIALS_KEY: 'not-a-key-secret',
+        CREDENTIALS_PREVIOUS_KEYS: `${KEY_A},${randomBytes(16).toString('base64')}`,
+      },
+      [
+        'CREDENTIALS_KEY must be a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)',
+        'CREDENTIALS_PREVIOUS_KEYS (entry 2) must be a base64-encoded 32-byte key (e.g. from `openssl rand -base64 32`)',
+        'PORT must be an integer between 0 and 65535 (got "eighty")',
+      ],
+    );
   });
 
   it('rate-limits 6,000 requests a minute per caller in production, nothing elsewhere unless set', () => {

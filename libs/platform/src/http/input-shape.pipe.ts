@@ -1,6 +1,7 @@
-import { applyDecorators, ValidationError, ValidationPipe } from '@nestjs/common';
+import { applyDecorators, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
-import { Allow } from 'class-validator';
+import { Type as TransformTo } from 'class-transformer';
+import { Allow, IsArray, IsOptional, ValidateNested } from 'class-validator';
 import { InvalidInputError, Violation } from '@servertree/ddd';
 
 /**
@@ -40,4 +41,19 @@ function violationsOf(error: ValidationError, parent = ''): Violation[] {
  */
 export function TextProperty(example: string, maxLength: number): PropertyDecorator {
   return applyDecorators(ApiProperty({ example, minLength: 1, maxLength }), Allow());
+}
+
+/**
+ * A list of nested request objects, each shaped like `item` (unknown properties refused inside
+ * every one). Missing is let through: whether the list is required, and how long it may be, is
+ * the domain's to say.
+ */
+export function NestedList(item: () => Type): PropertyDecorator {
+  // In the order stacked decorators apply (bottom-up), which orders the violations.
+  return applyDecorators(
+    TransformTo(item),
+    ValidateNested({ each: true }),
+    IsArray(),
+    IsOptional(),
+  );
 }

@@ -37,17 +37,30 @@ describe('UnitOfWork retries', () => {
     expect((await retries()) - retriedBefore).toBe(2);
   });
 
-  it('gives up after the last attempt with a DatabaseBusyError, answered as a 503 problem', async () => {
-    let attempts = 0;
-    const failure = unitOfWork.run(async () => {
-      attempts += 1;
-      throw deadlock();
-    });
-    await expect(failure).rejects.toBeInstanceOf(DatabaseBusyError);
-    expect(attempts).toBe(4);
-    const error = await failure.catch((caught: unknown) => caught);
-    expect(toProblem(error, () => undefined)).toMatchObject({ status: 503 });
-  });
+  // A conflict lost on every attempt answers as what it is: a busy database (503) after
+  // deadlocks, a 409 after revision checks, never the one mistaken for the other.
+  it.each([
+    ['a deadlock', deadlock, DatabaseBusyError, 503],
+    [
+      'a lost revision check',
+      () => new ConcurrentModificationError('server', 'some-id'),
+      ConcurrentModificationError,
+      409,
+    ],
+  ])(
+    'gives up after the last attempt lost to %s, answered as a %i problem',
+    async (_conflict, lose, answered, status) => {
+      let attempts = 0;
+      const failure = unitOfWork.run(async () => {
+        attempts += 1;
+        throw lose();
+      });
+      await expect(failure).rejects.toBeInstanceOf(answered);
+      expect(attempts).toBe(4);
+      const error = await failure.catch((caught: unknown) => caught);
+      expect(toProblem(error, () => undefined)).toMatchObject({ status });
+    },
+  );
 
   it('runs the whole work again after a lost revision check, so the command decides on fresh state', async () => {
     let attempts = 0;
@@ -57,18 +70,6 @@ describe('UnitOfWork retries', () => {
       return 'applied on the new revision';
     });
     expect({ result, attempts }).toEqual({ result: 'applied on the new revision', attempts: 2 });
-  });
-
-  it('answers a revision check lost on every attempt as the 409 it is, not as a busy database', async () => {
-    let attempts = 0;
-    const failure = unitOfWork.run(async () => {
-      attempts += 1;
-      throw new ConcurrentModificationError('server', 'some-id');
-    });
-    await expect(failure).rejects.toBeInstanceOf(ConcurrentModificationError);
-    expect(attempts).toBe(4);
-    const error = await failure.catch((caught: unknown) => caught);
-    expect(toProblem(error, () => undefined)).toMatchObject({ status: 409 });
   });
 
   it('does not run work again for any other error', async () => {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { Allow, IsArray, IsOptional, ValidateNested } from 'class-validator';
+import { NestedList } from '@servertree/platform';
+import { Allow } from 'class-validator';
 import { MAX_SERVERS_PER_BATCH } from '../../../domain/server-batch';
 import { ModifyServerRequest } from './modify-server.request';
 import { RegisterServerRequest } from './register-server.request';
@@ -31,10 +31,7 @@ export class BulkRegisterServersRequest {
       },
     ],
   })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => RegisterServerRequest)
+  @NestedList(() => RegisterServerRequest)
   items!: RegisterServerRequest[];
 }
 
@@ -66,10 +63,7 @@ export class BulkModifyServersRequest {
       { id: '0196a0b4-3c1e-7d2f-9a8b-5c4d3e2f1a0c', ramMb: 16384 },
     ],
   })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => BulkModifyServerItem)
+  @NestedList(() => BulkModifyServerItem)
   items!: BulkModifyServerItem[];
 }
 

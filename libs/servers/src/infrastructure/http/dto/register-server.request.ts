@@ -1,7 +1,7 @@
-import { TextProperty } from '@servertree/platform';
+import { NestedList, TextProperty } from '@servertree/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { Allow, IsArray, IsObject, IsOptional, ValidateNested } from 'class-validator';
+import { Allow, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { AddCredentialRequest } from './add-credential.request';
 import { InlineInstallationRequest } from './inline-installation.request';
 import { OperatingSystemRequest } from './operating-system.request';
@@ -72,16 +72,10 @@ export class RegisterServerRequest {
   tags?: string[];
 
   @ApiPropertyOptional({ type: [AddCredentialRequest] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => AddCredentialRequest)
+  @NestedList(() => AddCredentialRequest)
   credentials?: AddCredentialRequest[];
 
   @ApiPropertyOptional({ type: [InlineInstallationRequest] })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => InlineInstallationRequest)
+  @NestedList(() => InlineInstallationRequest)
   applications?: InlineInstallationRequest[];
 }
