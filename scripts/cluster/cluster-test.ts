@@ -1,9 +1,10 @@
 /**
- * npm run test:cluster [-- --short] [--dir D --port-offset N] - ServerTree on a local 3-node Galera and 3-node RabbitMQ
- * cluster (local-cluster.ts), proven from outside:
+ * npm run test:cluster [-- --short] [--dir D --port-offset N] [--from-source] - ServerTree on a
+ * local 3-node Galera and 3-node RabbitMQ cluster (local-cluster.ts), proven from outside;
+ * npm run test:cluster:ci is the short run from source, the last step of `npm test`:
  *
  * 1. starts both clusters, migrates once (the first instance, MIGRATIONS_RUN=true), then runs
- *    three instances of the built service, each on a different Galera node and listing all
+ *    three instances of the service (the build, or with --from-source the sources), each on a different Galera node and listing all
  *    three brokers (rotated, so each starts on another node);
  * 2. drives a mixed write load through all three (register, modify, status, install, discard
  *    application...; the same aggregates written through different instances at once);
@@ -30,6 +31,8 @@ import {
   DEFAULT_RABBIT_BASE_PORT,
   down,
   GaleraCluster,
+  missingPrerequisites,
+  ownedBy,
   RabbitCluster,
   startGalera,
   startRabbitCluster,
@@ -44,6 +47,12 @@ const option = (name: string): string | undefined => {
 const STEADY_MS = SHORT ? 4_000 : 12_000;
 const DOWN_MS = SHORT ? 3_000 : 8_000;
 const WORKERS = SHORT ? 6 : 9;
+/**
+ * The instances run apps/api/src/main.ts through ts-node (transpile only) instead of dist/:
+ * `npm test` builds nothing, and compiling only what is loaded costs each start a few
+ * seconds, less than a `nest build` (which also type-checks everything) before the run.
+ */
+const FROM_SOURCE = process.argv.includes('--from-source');
 const BASE_DIR = option('dir') ?? '/tmp/servertree-cluster-test';
 /** The instances' logs are kept here after the teardown. */
 const LOG_DIR = `${BASE_DIR}-logs`;
@@ -84,10 +93,13 @@ class Instance {
   async start(migrate = false): Promise<void> {
     this.process = await startService(
       PORTS[this.index],
-      { ...this.env, MIGRATIONS_RUN: String(migrate) },
+      // Marked as ours, so that a teardown of BASE_DIR - this run's or the next run's, should
+      // this one be killed outright - stops the instance too.
+      { ...this.env, ...ownedBy(BASE_DIR), MIGRATIONS_RUN: String(migrate) },
       {
         log: openSync(`${BASE_DIR}/instance-${this.index + 1}.log`, 'a'),
         startTimeoutMs: 180_000,
+        fromSource: FROM_SOURCE,
       },
     );
   }
@@ -615,7 +627,18 @@ function killInstances(): Promise<unknown> {
 }
 
 async function main(): Promise<number> {
-  log(`${SHORT ? 'short' : 'full'} run; clearing leftovers of an earlier run under ${BASE_DIR}`);
+  const missing = missingPrerequisites();
+  if (missing.length > 0) {
+    console.error(
+      `test:cluster needs MariaDB with Galera, rsync and RabbitMQ installed on this machine:\n` +
+        missing.map((line) => `  - ${line}`).join('\n'),
+    );
+    return 1;
+  }
+  log(
+    `${SHORT ? 'short' : 'full'} run, instances from ${FROM_SOURCE ? 'source' : 'dist/'}; ` +
+      `clearing leftovers of an earlier run under ${BASE_DIR}`,
+  );
   await down(BASE_DIR, () => undefined);
   mkdirSync(LOG_DIR, { recursive: true });
   let listener: { arrivals: Arrival[]; close(): Promise<void> } | undefined;
@@ -694,7 +717,7 @@ async function main(): Promise<number> {
     });
     for (const line of resumed) console.log(`writes resumed after ${line}`);
     console.log(
-      `FIGURES mode=${SHORT ? 'short' : 'full'} duration=${((Date.now() - started) / 1000).toFixed(0)}s ` +
+      `FIGURES mode=${SHORT ? 'short' : 'full'} instances=${FROM_SOURCE ? 'source' : 'dist'} duration=${((Date.now() - started) / 1000).toFixed(0)}s ` +
         `writes=${load.results.length} ` +
         `statuses=${[...statuses.entries()]
           .sort()
@@ -718,7 +741,7 @@ async function main(): Promise<number> {
 }
 
 // Interrupted (Ctrl-C, a CI timeout): the clusters and instances must not outlive the run.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     log(`${signal}: tearing down`);
     void killInstances()

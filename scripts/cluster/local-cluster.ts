@@ -24,6 +24,11 @@ const MARKER = 'SERVERTREE_CLUSTER_DIR';
 
 const GALERA_PROVIDER = '/usr/lib/galera/libgalera_smm.so';
 const MARIADBD = '/usr/sbin/mariadbd';
+const MARIADB_INSTALL_DB = '/usr/bin/mariadb-install-db';
+const MARIADB_CLIENT = '/usr/bin/mariadb';
+const EPMD = '/usr/bin/epmd';
+/** Galera's rsync state transfer (wsrep_sst_rsync) runs it to copy a joiner's data. */
+const RSYNC = '/usr/bin/rsync';
 const PATH_ENV = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export type Log = (line: string) => void;
@@ -371,7 +376,7 @@ function mariadbClient(l: GaleraLayout, statement: string, database?: string) {
     statement,
   ];
   if (database) args.push(database);
-  return run('/usr/bin/mariadb', args, { timeoutMs: 30_000 });
+  return run(MARIADB_CLIENT, args, { timeoutMs: 30_000 });
 }
 
 async function wsrepStatus(l: GaleraLayout): Promise<{ size: number; state: string } | undefined> {
@@ -450,7 +455,7 @@ export async function startGalera(opts: GaleraOptions = {}): Promise<GaleraClust
   const t0 = Date.now();
   // Only node 1 is initialised; the others receive its data by state transfer (rsync SST).
   const init = await run(
-    '/usr/bin/mariadb-install-db',
+    MARIADB_INSTALL_DB,
     [
       '--no-defaults',
       `--datadir=${layouts[0].datadir}`,
@@ -701,7 +706,7 @@ export async function startRabbitCluster(opts: RabbitOptions = {}): Promise<Rabb
   // private epmd, so that we can stop it and never touch the machine's (4369)
   {
     const out = fs.openSync(path.join(rdir, 'epmd.log'), 'a');
-    const epmd = spawn('/usr/bin/epmd', ['-port', String(epmdPort)], {
+    const epmd = spawn(EPMD, ['-port', String(epmdPort)], {
       env: rabbitEnv(baseDir, basePort, epmdPort),
       detached: true,
       stdio: ['ignore', out, out],
@@ -890,6 +895,41 @@ async function stopRabbit(baseDir: string, n = 9): Promise<void> {
 }
 
 // ---------------------------------------------------------------- whole machine
+
+/**
+ * What this machine lacks to run both clusters, one line each (empty when nothing): checked
+ * before anything starts, so that a machine without them fails with one clear message rather
+ * than half-way through a start.
+ */
+export function missingPrerequisites(): string[] {
+  const files: [string, string][] = [
+    [GALERA_PROVIDER, 'the Galera provider (Debian package galera-4)'],
+    [MARIADBD, 'mariadbd (mariadb-server)'],
+    [MARIADB_INSTALL_DB, 'mariadb-install-db (mariadb-server)'],
+    [MARIADB_CLIENT, 'the mariadb client (mariadb-client)'],
+    [RSYNC, "rsync (Galera's state transfer)"],
+    [EPMD, 'epmd (erlang-base)'],
+  ];
+  const missing = files
+    .filter(([file]) => !fs.existsSync(file))
+    .map(([file, what]) => `${what}: ${file} not found`);
+  try {
+    rabbitSbin();
+  } catch (error) {
+    missing.push((error as Error).message);
+  }
+  if (process.getuid?.() === 0 && !systemUser('mysql'))
+    missing.push('running as root but there is no "mysql" user to run mariadbd');
+  return missing;
+}
+
+/**
+ * The environment entry that makes a process ours for baseDir: `down(baseDir)` stops every
+ * live process carrying it, so a process given it cannot outlive a teardown of baseDir.
+ */
+export function ownedBy(baseDir: string): Record<string, string> {
+  return { [MARKER]: path.resolve(baseDir) };
+}
 
 /** Stops every process this harness started under baseDir (verified by pid file + marker) and removes baseDir. */
 export async function down(baseDir = DEFAULT_BASE_DIR, log: Log = defaultLog): Promise<void> {
