@@ -347,8 +347,10 @@ function report(results: Map<string, ScenarioResult>): void {
     const summary = (rounds: Round[]) =>
       `${Math.round(mean(rounds.map((r) => r.requests)))} | ${Math.round(mean(rounds.map((r) => r.p50)))} | ` +
       `${Math.max(...rounds.map((r) => r.p99))}`;
-    const ratio = mean(s.map((r) => r.requests)) / mean(b.map((r) => r.requests));
-    console.log(`| ${scenario} | ${summary(s)} | ${summary(b)} | ${ratio.toFixed(2)} |`);
+    const baseline = mean(b.map((r) => r.requests));
+    // A round shorter than one answer (a smoke run, a saturated machine) completes nothing.
+    const ratio = baseline > 0 ? (mean(s.map((r) => r.requests)) / baseline).toFixed(2) : 'n/a';
+    console.log(`| ${scenario} | ${summary(s)} | ${summary(b)} | ${ratio} |`);
   }
   console.log('\nPer scenario: answers outside 2xx and requests unanswered (timeout, socket');
   console.log("error) for ServerTree / the baseline; the service's transaction retries; its RSS.");

@@ -26,7 +26,7 @@ describe('npm run bench (smoke)', () => {
         env: {
           ...process.env,
           BENCH_SERVERS: '300',
-          BENCH_DURATION: '1',
+          BENCH_DURATION: '2',
           BENCH_ROUNDS: '1',
           BENCH_WARM_UP: '0',
           BENCH_CONNECTIONS: '4',
@@ -47,7 +47,8 @@ describe('npm run bench (smoke)', () => {
       'PUT install application, 32 in flight',
       'PUT install application, 128 in flight',
     ]);
-    for (const row of table.slice(1)) expect(row).toMatch(/\| \d+\.\d\d \|$/);
+    // n/a: the baseline completed no request in its round (128 in flight, 2 s, a loaded CI).
+    for (const row of table.slice(1)) expect(row).toMatch(/\| (\d+\.\d\d|n\/a) \|$/);
     expect(run.stdout).toMatch(
       /PUT install application, 128 in flight: errors [^;]+ \/ [^;]+; retries \d+;/,
     );
