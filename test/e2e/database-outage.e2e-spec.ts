@@ -16,9 +16,7 @@ describe('database outage', () => {
   });
 
   afterAll(async () => {
-    await proxy?.restore();
-    await t?.close();
-    await proxy?.cut();
+    await proxy?.closeWith(t);
   });
 
   it('answers 503 with Retry-After while the database is unreachable, and recovers when it is back', async () => {

@@ -156,10 +156,8 @@ describe('Trace context through the outbox, tracing off (MariaDB + RabbitMQ)', (
   });
 
   afterAll(async () => {
-    await t?.close();
-    await proxy?.restore();
+    await proxy?.closeWith(t);
     await broker?.cleanUp();
-    await proxy?.cut();
   });
 
   it("sends the request's traceparent with its events (AMQP header and CloudEvent attribute), and the uninstalls a discard causes keep its trace id", async () => {

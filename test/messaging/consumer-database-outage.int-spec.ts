@@ -34,10 +34,8 @@ describe('A consumer whose database is unreachable (MariaDB through a proxy + Ra
   });
 
   afterAll(async () => {
-    await proxy?.restore();
-    await m?.close();
+    await proxy?.closeWith(m);
     await broker?.cleanUp();
-    await proxy?.cut();
   });
 
   it('keeps the message through an outage longer than its attempts last, and handles it once when the database is back', async () => {

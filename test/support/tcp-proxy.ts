@@ -56,6 +56,17 @@ export class TcpProxy {
     this.server = server;
   }
 
+  /**
+   * Closes what connects through the proxy (an app, a messaging context) with the proxy
+   * restored, so it shuts down at once instead of waiting on connections a test cut, then stops
+   * relaying.
+   */
+  async closeWith(client: { close(): Promise<void> } | undefined): Promise<void> {
+    await this.restore();
+    await client?.close();
+    await this.cut();
+  }
+
   private relay(client: Socket): void {
     const upstream = new Socket();
     for (const socket of [client, upstream]) {
