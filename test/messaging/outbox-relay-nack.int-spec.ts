@@ -1,8 +1,7 @@
 import { Identifier } from '@servertree/ddd';
 import { CloudEvent, OutboxRecord } from '@servertree/messaging';
 import { eventually } from '../support/eventually';
-import { MessagingContext, startMessagingContext } from '../support/messaging-context';
-import { TestBroker, TestQueue } from '../support/rabbitmq';
+import { useMessagingContextOnBroker } from '../support/messaging-context';
 
 const AGGREGATES = 30;
 /** 1,500 events in all: several of the relay's batches, and the refused one in the middle of one. */
@@ -12,20 +11,7 @@ const REFUSED_REVISION = 20;
 const REFUSED_TYPE = 'test.thing.refused';
 
 describe('Outbox relay when the broker nacks one event of a batch (MariaDB + RabbitMQ)', () => {
-  let broker: TestBroker;
-  let queue: TestQueue;
-  let m: MessagingContext;
-
-  beforeAll(async () => {
-    broker = await TestBroker.create('relay_nack');
-    queue = await broker.listen('#');
-    m = await startMessagingContext({ database: 'mysql', env: broker.env() }, []);
-  });
-
-  afterAll(async () => {
-    await m?.close();
-    await broker?.cleanUp();
-  });
+  const { m, broker, queue } = useMessagingContextOnBroker('relay_nack', []);
 
   /** Revisions 1..REVISIONS of each aggregate, interleaved, stored by one statement. */
   async function storeEvents(): Promise<string> {

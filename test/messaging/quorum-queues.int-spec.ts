@@ -4,7 +4,11 @@ import { Identifier } from '@servertree/ddd';
 import { ConsumerQueues } from '@servertree/messaging';
 import { Channel, ChannelModel, connect } from 'amqplib';
 import { eventually } from '../support/eventually';
-import { MessagingContext, startMessagingContext } from '../support/messaging-context';
+import {
+  MessagingContext,
+  startMessagingContext,
+  useMessagingContextOnBroker,
+} from '../support/messaging-context';
 import { TEST_RABBITMQ_URL, TestBroker } from '../support/rabbitmq';
 import { RecordThingCommand, THINGS_CONSUMER, ThingsConsumer, ThingsModule } from './things.module';
 
@@ -37,19 +41,7 @@ describe('Consumer queues on RabbitMQ (MariaDB + RabbitMQ)', () => {
   });
 
   describe('declared by the service', () => {
-    let broker: TestBroker;
-    let m: MessagingContext;
-
-    beforeAll(async () => {
-      broker = await TestBroker.create('quorum');
-      m = await startMessagingContext({ database: 'mysql', env: broker.env() }, [ThingsModule]);
-      broker.adoptConsumerQueuesOf(m.context);
-    });
-
-    afterAll(async () => {
-      await m?.close();
-      await broker?.cleanUp();
-    });
+    const { broker } = useMessagingContextOnBroker('quorum', [ThingsModule]);
 
     it('are quorum queues with a delivery limit, at-least-once dead-lettering, reject-publish and a length limit', async () => {
       const queues = new ConsumerQueues(broker.queuePrefix, THINGS_CONSUMER);

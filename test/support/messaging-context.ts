@@ -8,6 +8,8 @@ import { AppConfig, createRootLogger, PlatformModule } from '@servertree/platfor
 import { DataSource } from 'typeorm';
 import { migrations } from '../../migrations';
 import { createTestDatabase, TestDatabase } from './mariadb';
+import type { TestBroker, TestQueue } from './rabbitmq';
+import { useOnBroker } from './test-app';
 
 export interface MessagingContext {
   readonly context: INestApplicationContext;
@@ -57,4 +59,24 @@ export async function startMessagingContext(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * startMessagingContext (on MariaDB) for the enclosing describe, on a corner of the broker of
+ * its own (TestBroker `name`), with a queue that hears every event; see useOnBroker.
+ */
+export function useMessagingContextOnBroker(
+  name: string,
+  imports: ModuleMetadata['imports'],
+): { readonly m: MessagingContext; readonly broker: TestBroker; readonly queue: TestQueue } {
+  const {
+    started: m,
+    broker,
+    queue,
+  } = useOnBroker(
+    name,
+    (env) => startMessagingContext({ database: 'mysql', env }, imports),
+    (context) => context.context,
+  );
+  return { m, broker, queue };
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { INestApplicationContext } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig, Role } from '@servertree/platform';
 import { sign } from 'jsonwebtoken';
@@ -97,29 +98,52 @@ export function useTestApp(options: TestAppOptions = {}): TestApp {
 
 /**
  * useTestApp on a corner of the broker of its own (TestBroker `name`), with a queue that hears
- * every event: both exist before the app starts, so the queue misses nothing it publishes.
+ * every event.
  */
 export function useTestAppOnBroker(name: string): {
   readonly t: TestApp;
   readonly broker: TestBroker;
   readonly queue: TestQueue;
 } {
-  let started: { t: TestApp; broker: TestBroker; queue: TestQueue } | undefined;
+  const {
+    started: t,
+    broker,
+    queue,
+  } = useOnBroker(
+    name,
+    (env) => startTestApp({ env }),
+    (app) => app.app,
+  );
+  return { t, broker, queue };
+}
+
+/**
+ * Starts what `start` builds (an app, a messaging context) for the enclosing describe, on a
+ * corner of the broker of its own (TestBroker `name`) with a queue that hears every event: both
+ * exist before it starts, so the queue misses nothing it publishes. After the tests it is closed
+ * and the broker cleaned up, consumer queues included. The handles forward to what started.
+ */
+export function useOnBroker<T extends { close(): Promise<void> }>(
+  name: string,
+  start: (env: Record<string, string>) => Promise<T>,
+  contextOf: (started: T) => INestApplicationContext,
+): { readonly started: T; readonly broker: TestBroker; readonly queue: TestQueue } {
+  let started: { started: T; broker: TestBroker; queue: TestQueue } | undefined;
   let broker: TestBroker | undefined;
   beforeAll(async () => {
     broker = await TestBroker.create(name);
     const queue = await broker.listen('#');
-    const t = await startTestApp({ env: broker.env() });
-    broker.adoptConsumerQueuesOf(t.app);
-    started = { t, broker, queue };
+    const running = await start(broker.env());
+    broker.adoptConsumerQueuesOf(contextOf(running));
+    started = { started: running, broker, queue };
   });
   afterAll(async () => {
-    await started?.t.close();
+    await started?.started.close();
     await broker?.cleanUp();
   });
-  const what = 'useTestAppOnBroker: the broker and app';
+  const what = `the broker corner ${name} and what runs on it`;
   return {
-    t: startedInBeforeAll(() => started?.t, what),
+    started: startedInBeforeAll(() => started?.started, what),
     broker: startedInBeforeAll(() => started?.broker, what),
     queue: startedInBeforeAll(() => started?.queue, what),
   };
