@@ -151,9 +151,10 @@ async function latency(): Promise<string> {
     const upper = latencies(changes, (message) => Date.parse(message.event.time));
     const lower = latencies(changes, (message) => writes.answeredAt.get(revisionKey(message)));
     line =
-      `| commit-to-consumer latency | ${writes.succeeded} writes at ${RATE}/s (${writes.failed} failed) | ` +
+      `| commit-to-consumer latency | ${writes.succeeded} writes at ${RATE}/s (${writes.failed} failed${writes.failed > 0 ? `: ${writes.failures}` : ''}) | ` +
       `from the event's time: **p50 ${upper.p50} ms, p99 ${upper.p99} ms** (max ${upper.max} ms); ` +
       `from the HTTP answer: p50 ${lower.p50} ms, p99 ${lower.p99} ms |`;
+    if (writes.failed > 0) console.log(`  failed writes: ${writes.failures}`);
     console.log(`  from the event's time: ${JSON.stringify(upper)}`);
     console.log(`  from the HTTP answer:  ${JSON.stringify(lower)}`);
   });
@@ -236,6 +237,8 @@ async function registerApplications(service: ServiceProcess): Promise<string[]> 
 interface WriteOutcome {
   readonly succeeded: number;
   readonly failed: number;
+  /** The failed writes by HTTP status, or `no answer`, e.g. `409: 3, no answer: 1`. */
+  readonly failures: string;
   /** When the answer to each successful write arrived, by `<id>@<revision>`. */
   readonly answeredAt: ReadonlyMap<string, number>;
 }
@@ -253,6 +256,11 @@ async function steadyWrites(
 ): Promise<WriteOutcome> {
   const started = Date.now();
   const answeredAt = new Map<string, number>();
+  const failures = new Map<string, number>();
+  const fail = (reason: string) => {
+    failures.set(reason, (failures.get(reason) ?? 0) + 1);
+    return false;
+  };
   const pending: Promise<boolean>[] = [];
   for (let n = 0; n < count; n += 1) {
     await tick(n);
@@ -263,18 +271,19 @@ async function steadyWrites(
       call(service, 'PATCH', `/api/v1/applications/${id}`, { version: String(n + 1) })
         .then(async (response) => {
           const at = Date.now();
-          if (!response.ok) return false;
+          if (!response.ok) return fail(String(response.status));
           answeredAt.set(`${id}@${((await response.json()) as { revision: number }).revision}`, at);
           return true;
         })
-        .catch(() => false),
+        .catch(() => fail('no answer')),
     );
     if (n % RATE === 0) progress('writes', n, count);
   }
   const outcomes = await Promise.all(pending);
   progress('writes', count, count);
   const succeeded = outcomes.filter(Boolean).length;
-  return { succeeded, failed: count - succeeded, answeredAt };
+  const reasons = [...failures].map(([reason, times]) => `${reason}: ${times}`).join(', ');
+  return { succeeded, failed: count - succeeded, failures: reasons, answeredAt };
 }
 
 function call(
