@@ -9,8 +9,14 @@ import { OutboxLease, OutboxLeaseLostError } from './outbox-lease';
 import type { OutboxRecord } from './outbox.record';
 import { OutboxWakeUp } from './outbox-wake-up';
 
-/** Events per round trip: large enough for throughput, small enough to keep memory flat. */
+/**
+ * Events per round trip: large enough for throughput, small enough to keep memory flat. Two
+ * batches are unconfirmed at most; their messages must fit amqplib's channel buffer (ADR 3).
+ */
 const BATCH_SIZE = 500;
+
+/** How long the relay sleeps when nobody nudges it: the bound on picking up others' rows. */
+const POLL_INTERVAL_MS = 500;
 
 /** A batch handed to the transport, its confirms still to come. */
 interface SentBatch {
@@ -18,12 +24,9 @@ interface SentBatch {
   readonly delivery: Promise<Delivery>;
 }
 
-/** How long the relay sleeps when nobody nudges it: the bound on picking up others' rows. */
-const POLL_INTERVAL_MS = 500;
-
 /**
  * Moves stored events from the outbox to the transport, oldest first, and marks what the
- * transport confirmed. One loop per process, so batches never overlap; across processes only
+ * transport confirmed. One loop per process, so drains never overlap; across processes only
  * the holder of the OutboxLease publishes, and only its marks are accepted.
  *
  * It runs when nudged (right after a commit, through the OutboxSaga), every
