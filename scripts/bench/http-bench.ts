@@ -328,11 +328,12 @@ async function transactionRetries(target: Target): Promise<number> {
   if (target.name !== 'ServerTree') return 0;
   const response = await fetch(`${target.url}/metrics`);
   const exposition = await response.text();
-  const value = /^servertree_transaction_retries_total (\d+)/m.exec(exposition)?.[1];
-  if (value === undefined) {
+  // A labelled counter has no series before its first count; its TYPE line is always there.
+  if (!exposition.includes('# TYPE servertree_transaction_retries_total counter')) {
     throw new Error(`GET /metrics answered ${response.status} without the retry counter`);
   }
-  return Number(value);
+  const series = exposition.matchAll(/^servertree_transaction_retries_total\{[^}]*\} (\d+)/gm);
+  return [...series].reduce((total, [, value]) => total + Number(value), 0);
 }
 
 const mean = (values: readonly number[]) => sum(values) / values.length;

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Connection, createConnection } from 'mysql2/promise';
-import { Metrics } from '@servertree/platform';
 import { APPLICATIONS, registerApplication, registerServer, SERVERS } from '../support/servers';
 import { startTestApp, TestApp } from '../support/test-app';
+import { transactionRetries } from '../support/transaction-retries';
 
 /**
  * SPEC §7: a write that loses a deadlock (on Galera: a certification conflict, reported the
@@ -44,9 +44,7 @@ describe('A command that loses to a concurrent writer runs again as a whole (Mar
   it('succeeds once, with one event, after InnoDB rolled its first attempt back', async () => {
     const application = await registerApplication(t);
     const server = await registerServer(t);
-    const retries = async () =>
-      (await t.app.get(Metrics).transactionRetries.get()).values[0]?.value ?? 0;
-    const retriedBefore = await retries();
+    const retriedBefore = await transactionRetries(t);
 
     await side.query('START TRANSACTION');
     await side.query(
@@ -75,7 +73,7 @@ describe('A command that loses to a concurrent writer runs again as a whole (Mar
     const response = await install;
     expect(response.status).toBe(201);
     expect(response.body.revision).toBe(2);
-    expect((await retries()) - retriedBefore).toBe(1);
+    expect((await transactionRetries(t)) - retriedBefore).toBe(1);
     const events = await t.dataSource.query(
       'SELECT type, aggregate_revision AS revision FROM outbox WHERE aggregate_id = ? ORDER BY sequence',
       [server.id],

@@ -1,6 +1,6 @@
-import { Metrics } from '@servertree/platform';
 import { registerApplication, registerServer, SERVERS } from '../support/servers';
 import { useTestApp } from '../support/test-app';
+import { transactionRetries } from '../support/transaction-retries';
 
 /**
  * Issue 9 and issue 8: installing the same catalogue applications on many servers at once used
@@ -12,8 +12,7 @@ import { useTestApp } from '../support/test-app';
 describe('Concurrent installs of the same applications (MariaDB)', () => {
   const t = useTestApp();
 
-  const retries = async () =>
-    (await t.app.get(Metrics).transactionRetries.get()).values[0]?.value ?? 0;
+  const retries = () => transactionRetries(t);
 
   async function registerServers(count: number): Promise<string[]> {
     const servers: string[] = [];

@@ -4,6 +4,11 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 export type CommandOutcome = 'ok' | 'conflict' | 'invalid' | 'error';
 export type ConsumerOutcome = 'processed' | 'retried' | 'dead_lettered' | 'duplicate';
 export type WebhookDeliveryOutcome = 'delivered' | 'retried' | 'failed';
+/**
+ * Why a unit of work ran again: the database rolled it back (a deadlock, a Galera certification
+ * conflict, a lock wait timeout), or a revision check found its aggregate already changed.
+ */
+export type TransactionRetryCause = 'lock_conflict' | 'revision_check';
 
 /** What the outbox holds back: read once per scrape, by one indexed query. */
 export interface OutboxBacklogReading {
@@ -54,13 +59,14 @@ export class Metrics {
   });
 
   /**
-   * Each count is a transaction InnoDB (or Galera certification) made lose and the unit of
-   * work ran again. The retry keeps such a loss from reaching the client, but a steady rate
-   * means two kinds of work take their locks in opposite orders: a bug to fix, not to retry.
+   * Each count is a unit of work that lost and ran again. The retry keeps the loss from
+   * reaching the client; `lock_conflict` on a single database node still means two kinds of
+   * work take their locks in opposite orders: a bug to fix, not to retry (ADR 4).
    */
   readonly transactionRetries = new Counter({
     name: 'servertree_transaction_retries_total',
-    help: 'Units of work (commands, consumers, background jobs) run again after losing to a concurrent transaction',
+    help: 'Units of work (commands, consumers, background jobs) run again after losing to a concurrent one, by cause (lock_conflict, revision_check)',
+    labelNames: ['cause'] as const,
     registers: [this.registry],
   });
 

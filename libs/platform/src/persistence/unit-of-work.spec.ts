@@ -23,7 +23,10 @@ describe('UnitOfWork retries', () => {
     firstCeilingMs: 1,
     maximumCeilingMs: 5,
   });
-  const retries = async () => (await metrics.transactionRetries.get()).values[0]?.value ?? 0;
+  const retries = async () =>
+    (await metrics.transactionRetries.get()).values.find(
+      (value) => value.labels.cause === 'lock_conflict',
+    )?.value ?? 0;
 
   it('runs the whole work again after a lost conflict, and answers the attempt that succeeds', async () => {
     const retriedBefore = await retries();

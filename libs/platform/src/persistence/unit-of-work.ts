@@ -3,7 +3,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConcurrentModificationError, DomainEvent } from '@servertree/ddd';
-import { Metrics } from '../metrics/metrics';
+import { Metrics, TransactionRetryCause } from '../metrics/metrics';
 import { Mutex } from '../support/mutex';
 import { DatabaseBusyError, isTransientConflict } from './database-errors';
 import { Dialect } from './dialect';
@@ -45,6 +45,10 @@ function lostToConcurrentWriter(error: unknown): boolean {
   return isTransientConflict(error) || error instanceof ConcurrentModificationError;
 }
 
+function retryCauseOf(error: unknown): TransactionRetryCause {
+  return isTransientConflict(error) ? 'lock_conflict' : 'revision_check';
+}
+
 /**
  * What the caller gets once every attempt lost. A lost revision check stays what it is, a 409:
  * the aggregate itself is changing under the client, which should reload it. A transaction the
@@ -67,7 +71,7 @@ function afterLastAttempt(error: unknown, attempts: number): unknown {
  * in a new transaction (see `lostToConcurrentWriter`): the handler loads the aggregate afresh
  * and records new events, and only the attempt that commits announces its events (they are
  * enlisted per transaction). After `attempts` losses it gives up (see `afterLastAttempt`).
- * Every rerun counts in `servertree_transaction_retries_total`.
+ * Every rerun counts in `servertree_transaction_retries_total{cause}`.
  */
 @Injectable()
 export class UnitOfWork {
@@ -95,7 +99,7 @@ export class UnitOfWork {
       } catch (error) {
         if (!lostToConcurrentWriter(error)) throw error;
         if (attempt >= this.retry.attempts) throw afterLastAttempt(error, attempt);
-        this.metrics.transactionRetries.inc();
+        this.metrics.transactionRetries.inc({ cause: retryCauseOf(error) });
         this.logger.debug(
           `transaction lost to a concurrent one (attempt ${attempt}), running it again`,
         );
