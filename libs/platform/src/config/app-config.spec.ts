@@ -162,14 +162,16 @@ describe('AppConfig', () => {
     );
   });
 
+  /** The least a production configuration must set. */
+  const production = {
+    NODE_ENV: 'production',
+    DATABASE_URL: 'mysql://u:p@db/x',
+    RABBITMQ_URL: 'amqp://mq',
+    AUTH_JWT_SECRET: 'x'.repeat(32),
+    CREDENTIALS_KEY: KEY_A,
+  };
+
   it('rate-limits 6,000 requests a minute per caller in production, nothing elsewhere unless set', () => {
-    const production = {
-      NODE_ENV: 'production',
-      DATABASE_URL: 'mysql://u:p@db/x',
-      RABBITMQ_URL: 'amqp://mq',
-      AUTH_JWT_SECRET: 'x'.repeat(32),
-      CREDENTIALS_KEY: KEY_A,
-    };
     expect(AppConfig.fromEnvironment(production).rateLimitPerMinute).toBe(6000);
     expect(AppConfig.fromEnvironment({}).rateLimitPerMinute).toBe(0);
     expect(AppConfig.fromEnvironment({ RATE_LIMIT_PER_MINUTE: '120' }).rateLimitPerMinute).toBe(
@@ -180,6 +182,30 @@ describe('AppConfig', () => {
     ).toBe(0);
     expect(problemsOf({ RATE_LIMIT_PER_MINUTE: '-1' })).toEqual([
       'RATE_LIMIT_PER_MINUTE must be an integer between 0 and 10000000 (got "-1")',
+    ]);
+  });
+
+  it('sheds load above 100 MiB of heap or 1 s of event loop delay in production, never elsewhere unless set', () => {
+    expect(AppConfig.fromEnvironment(production).overload).toEqual({
+      maxHeapUsedMb: 100,
+      maxEventLoopDelayMs: 1000,
+    });
+    expect(AppConfig.fromEnvironment({}).overload).toEqual({
+      maxHeapUsedMb: 0,
+      maxEventLoopDelayMs: 0,
+    });
+    expect(
+      AppConfig.fromEnvironment({
+        ...production,
+        OVERLOAD_MAX_HEAP_USED_MB: '0',
+        OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '250',
+      }).overload,
+    ).toEqual({ maxHeapUsedMb: 0, maxEventLoopDelayMs: 250 });
+    expect(
+      problemsOf({ OVERLOAD_MAX_HEAP_USED_MB: '100MB', OVERLOAD_MAX_EVENT_LOOP_DELAY_MS: '-1' }),
+    ).toEqual([
+      'OVERLOAD_MAX_HEAP_USED_MB must be an integer between 0 and 1048576 (got "100MB")',
+      'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS must be an integer between 0 and 3600000 (got "-1")',
     ]);
   });
 

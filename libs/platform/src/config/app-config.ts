@@ -10,6 +10,14 @@ export type DatabaseConfig =
 /** Requests per minute and caller in production unless RATE_LIMIT_PER_MINUTE says otherwise. */
 export const PRODUCTION_RATE_LIMIT_PER_MINUTE = 6000;
 
+/**
+ * Load shedding thresholds in production (ADR 13): used heap below the 128 MiB old-space cap
+ * the built service runs with, so it answers 503 before V8 runs out of heap and the process
+ * dies; an event loop a second behind is already failing its callers' timeouts.
+ */
+export const PRODUCTION_OVERLOAD_MAX_HEAP_USED_MB = 100;
+export const PRODUCTION_OVERLOAD_MAX_EVENT_LOOP_DELAY_MS = 1000;
+
 /** The topic exchange of SPEC §4; RABBITMQ_EXCHANGE overrides it (tests use their own). */
 export const DEFAULT_EXCHANGE = 'server.domain_events';
 
@@ -42,6 +50,14 @@ export interface ObservabilityConfig {
   readonly metricsToken: string | undefined;
   /** How long the broker may be unreachable before readiness fails (writes go on meanwhile). */
   readonly brokerOutageGraceMs: number;
+}
+
+/** When the service sheds requests (503) instead of taking on work it may not survive; 0 = off. */
+export interface OverloadConfig {
+  /** V8 used heap, in MiB, above which requests are shed (OVERLOAD_MAX_HEAP_USED_MB). */
+  readonly maxHeapUsedMb: number;
+  /** Mean event loop delay, in ms, above which requests are shed (OVERLOAD_MAX_EVENT_LOOP_DELAY_MS). */
+  readonly maxEventLoopDelayMs: number;
 }
 
 /** Outgoing webhooks (SPEC §6); the timings are settings so that tests need not wait 10 s. */
@@ -81,6 +97,7 @@ export class AppConfig {
   readonly rateLimitPerMinute!: number;
   /** Origins allowed to call from a browser; empty = no CORS headers at all. */
   readonly corsOrigins!: readonly string[];
+  readonly overload!: OverloadConfig;
   readonly webhooks!: WebhooksConfig;
 
   /**
@@ -167,6 +184,22 @@ export class AppConfig {
         10_000_000,
       ),
       corsOrigins: corsOrigins(read),
+      // Outside production nothing caps the heap, and a jest worker running many apps holds
+      // more than 100 MiB: shedding there would refuse requests no cap threatens.
+      overload: {
+        maxHeapUsedMb: read.integer(
+          'OVERLOAD_MAX_HEAP_USED_MB',
+          production ? PRODUCTION_OVERLOAD_MAX_HEAP_USED_MB : 0,
+          0,
+          1_048_576,
+        ),
+        maxEventLoopDelayMs: read.integer(
+          'OVERLOAD_MAX_EVENT_LOOP_DELAY_MS',
+          production ? PRODUCTION_OVERLOAD_MAX_EVENT_LOOP_DELAY_MS : 0,
+          0,
+          3_600_000,
+        ),
+      },
       webhooks: {
         allowPrivateTargets: read.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
         timeoutMs: read.integer('WEBHOOKS_TIMEOUT_MS', 10_000, 100, 10_000),

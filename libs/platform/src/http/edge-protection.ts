@@ -2,12 +2,18 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import fastifyCors from '@fastify/cors';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyUnderPressure from '@fastify/under-pressure';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { FastifyRequest } from 'fastify';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { bearerTokenOf, TokenVerifier } from '../auth/token-verifier';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, OverloadConfig } from '../config/app-config';
+import { Metrics, OverloadCause } from '../metrics/metrics';
+import { PROBLEM_CONTENT_TYPE, problem } from './problem-details';
 
-/** Paths outside the API that probes, scrapers and people reading the docs must always reach. */
+/**
+ * Paths outside the API that probes, scrapers and people reading the docs must always reach:
+ * neither rate-limited nor shed, so an overloaded instance still shows up as one.
+ */
 const UNLIMITED_PATH = /^\/(?:health\/|metrics(?:$|\?)|docs(?:$|[/?-])|asyncapi\.json)/;
 
 /** Headers a browser client needs to read besides the CORS-safelisted ones. */
@@ -21,9 +27,28 @@ const EXPOSED_HEADERS = [
   'RateLimit-Reset',
 ];
 
+/** How often under-pressure samples heap and event loop delay (its default). */
+const OVERLOAD_SAMPLE_INTERVAL_MS = 1000;
+
+/** Long enough for a collection and the requests in flight to finish. */
+const OVERLOAD_RETRY_AFTER_SECONDS = 5;
+
+/** under-pressure's names for the two thresholds we set, and what each means to a client. */
+const OVERLOAD_CAUSES: Readonly<Record<string, { cause: OverloadCause; meaning: string }>> = {
+  [fastifyUnderPressure.TYPE_HEAP_USED_BYTES]: {
+    cause: 'heap_used',
+    meaning: 'its memory is nearly exhausted',
+  },
+  [fastifyUnderPressure.TYPE_EVENT_LOOP_DELAY]: {
+    cause: 'event_loop_delay',
+    meaning: 'it is too busy to answer in time',
+  },
+};
+
 /**
- * Security headers on every answer, CORS only for the configured origins, and a per-caller
- * rate limit, all as Fastify plugins so they act in `onRequest`, before any body is read.
+ * Security headers on every answer, CORS only for the configured origins, load shedding and a
+ * per-caller rate limit, all as Fastify plugins so they act in `onRequest`, before any body
+ * is read.
  */
 export async function installEdgeProtection(
   app: NestFastifyApplication,
@@ -53,6 +78,7 @@ export async function installEdgeProtection(
       maxAge: 600,
     });
   }
+  await shedLoadWhenOverloaded(app, config.overload);
   if (config.rateLimitPerMinute > 0) {
     const verifier = app.get(TokenVerifier);
     await app.register(fastifyRateLimit, {
@@ -68,6 +94,41 @@ export async function installEdgeProtection(
         ),
     });
   }
+}
+
+/**
+ * Above a threshold every request outside UNLIMITED_PATH is answered 503 before it costs
+ * anything, so an overloaded instance recovers instead of running out of heap and dying
+ * (ADR 13). The readings are sampled, so the first second after start never sheds.
+ */
+async function shedLoadWhenOverloaded(
+  app: NestFastifyApplication,
+  overload: OverloadConfig,
+): Promise<void> {
+  if (overload.maxHeapUsedMb === 0 && overload.maxEventLoopDelayMs === 0) return;
+  const metrics = app.get(Metrics);
+  await app.register(fastifyUnderPressure, {
+    maxHeapUsedBytes: overload.maxHeapUsedMb * 1024 * 1024,
+    maxEventLoopDelay: overload.maxEventLoopDelayMs,
+    sampleInterval: OVERLOAD_SAMPLE_INTERVAL_MS,
+    // Answering here ends the request: Fastify runs no later hook once the reply is sent.
+    pressureHandler: (request: FastifyRequest, reply: FastifyReply, type: string) => {
+      if (UNLIMITED_PATH.test(request.url)) return;
+      const { cause, meaning } = OVERLOAD_CAUSES[type];
+      metrics.requestsShed.inc({ cause });
+      void reply
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header('Retry-After', String(OVERLOAD_RETRY_AFTER_SECONDS))
+        .type(PROBLEM_CONTENT_TYPE)
+        .send(
+          problem(
+            'unavailable',
+            HttpStatus.SERVICE_UNAVAILABLE,
+            `The service is overloaded (${meaning}); retry in ${OVERLOAD_RETRY_AFTER_SECONDS} s, on another instance if there is one.`,
+          ),
+        );
+    },
+  });
 }
 
 /**

@@ -9,6 +9,8 @@ export type WebhookDeliveryOutcome = 'delivered' | 'retried' | 'failed';
  * conflict, a lock wait timeout), or a revision check found its aggregate already changed.
  */
 export type TransactionRetryCause = 'lock_conflict' | 'revision_check';
+/** Which threshold a shed request found exceeded (ADR 13). */
+export type OverloadCause = 'heap_used' | 'event_loop_delay';
 
 /** What the outbox holds back: read once per scrape, by one indexed query. */
 export interface OutboxBacklogReading {
@@ -74,6 +76,14 @@ export class Metrics {
     name: 'servertree_webhook_deliveries_total',
     help: 'Webhook delivery attempts by outcome (delivered, retried, failed)',
     labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
+  /** Requests answered 503 before any work because the instance was overloaded (ADR 13). */
+  readonly requestsShed = new Counter({
+    name: 'servertree_http_requests_shed_total',
+    help: 'Requests answered 503 unprocessed because the instance was overloaded, by cause (heap_used, event_loop_delay)',
+    labelNames: ['cause'] as const,
     registers: [this.registry],
   });
 
