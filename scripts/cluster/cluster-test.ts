@@ -713,6 +713,12 @@ async function main(): Promise<number> {
     const resumed = kills.map((kill) => {
       const times = resumption(kill, load.results);
       const others = times.filter((_, instance) => instance !== kill.affected);
+      // A run whose writes never came back proves nothing about losses: it is a failure too.
+      check(
+        failures,
+        others.every(Number.isFinite),
+        `writes resumed on the instances not hit by ${kill.what}`,
+      );
       return `${kill.what}: ${Math.max(...others).toFixed(1)} s (all instances ${Math.max(...times).toFixed(1)} s)`;
     });
     for (const line of resumed) console.log(`writes resumed after ${line}`);

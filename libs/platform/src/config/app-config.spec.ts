@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { AppConfig } from './app-config';
 import { ConfigurationError } from './configuration.error';
 
@@ -185,9 +186,10 @@ describe('AppConfig', () => {
     ]);
   });
 
-  it('sheds load above 100 MiB of heap or 1 s of event loop delay in production, never elsewhere unless set', () => {
+  it('sheds load above 60 % of the heap limit or 1 s of event loop delay in production, never elsewhere unless set', () => {
+    const heapLimitMb = getHeapStatistics().heap_size_limit / 2 ** 20;
     expect(AppConfig.fromEnvironment(production).overload).toEqual({
-      maxHeapUsedMb: 100,
+      maxHeapUsedMb: Math.round(heapLimitMb * 0.6),
       maxEventLoopDelayMs: 1000,
     });
     expect(AppConfig.fromEnvironment({}).overload).toEqual({

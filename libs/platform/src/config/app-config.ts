@@ -1,4 +1,5 @@
 import { isAbsolute, join, resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { BASE64_KEY_FORMAT, decodeBase64Key } from './base64-key';
 import { ConfigurationError } from './configuration.error';
 import { EnvReader } from './env-reader';
@@ -11,12 +12,22 @@ export type DatabaseConfig =
 export const PRODUCTION_RATE_LIMIT_PER_MINUTE = 6000;
 
 /**
- * Load shedding thresholds in production (ADR 13): used heap below the 128 MiB old-space cap
- * the built service runs with, so it answers 503 before V8 runs out of heap and the process
- * dies; an event loop a second behind is already failing its callers' timeouts.
+ * Load shedding in production (ADR 13) starts at this share of the heap limit V8 reports for
+ * this process, so that it answers 503 before V8 runs out of heap and the process dies. The
+ * limit counts the young generation too: with the image's 128 MiB old-space cap it is 176 MiB,
+ * and the share gives ~105 MiB. Read from the running process rather than fixed, because a
+ * fixed figure would shed every request of a production process started without the cap
+ * (whose heap may sit above it while V8 would grow to gigabytes).
  */
-export const PRODUCTION_OVERLOAD_MAX_HEAP_USED_MB = 100;
+export const PRODUCTION_OVERLOAD_HEAP_SHARE = 0.6;
+/** An event loop a second behind is already failing its callers' timeouts. */
 export const PRODUCTION_OVERLOAD_MAX_EVENT_LOOP_DELAY_MS = 1000;
+
+function productionHeapThresholdMb(): number {
+  return Math.round(
+    (getHeapStatistics().heap_size_limit / 2 ** 20) * PRODUCTION_OVERLOAD_HEAP_SHARE,
+  );
+}
 
 /** The topic exchange of SPEC §4; RABBITMQ_EXCHANGE overrides it (tests use their own). */
 export const DEFAULT_EXCHANGE = 'server.domain_events';
@@ -185,11 +196,11 @@ export class AppConfig {
       ),
       corsOrigins: corsOrigins(read),
       // Outside production nothing caps the heap, and a jest worker running many apps holds
-      // more than 100 MiB: shedding there would refuse requests no cap threatens.
+      // hundreds of MiB: shedding there would refuse requests no cap threatens.
       overload: {
         maxHeapUsedMb: read.integer(
           'OVERLOAD_MAX_HEAP_USED_MB',
-          production ? PRODUCTION_OVERLOAD_MAX_HEAP_USED_MB : 0,
+          production ? productionHeapThresholdMb() : 0,
           0,
           1_048_576,
         ),
