@@ -77,8 +77,9 @@ function serverOf({
   };
 }
 
-function byKey(items: Record<string, string>[], key: string) {
-  return items.sort((a, b) => (a[key] < b[key] ? -1 : a[key] > b[key] ? 1 : 0));
+function byKey<T extends Record<string, unknown>>(items: T[], key: string): T[] {
+  const keyOf = (item: T) => String(item[key]);
+  return items.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
 }
 
 async function serverById(id: string): Promise<unknown | undefined> {
@@ -279,9 +280,10 @@ app.patch<{ Params: { id: string }; Body: { ramMb: number } }>(
 );
 
 /**
- * Install or change: the service's locks in the service's order (the server row for update,
- * then the catalogue application shared, then the rows written), its revision bump, its
- * child write and its event, then the read-back.
+ * Install or change: the service's locks in the service's order (the server row with its
+ * children for update, then the catalogue application shared, then the rows written), its
+ * revision bump, its child write and its event; answered from what it read and wrote, as the
+ * service answers from its committed aggregate and the catalogue entry it looked up.
  */
 app.put<{
   Params: { id: string; applicationId: string };
@@ -291,45 +293,48 @@ app.put<{
   const { installDir, logDir = null } = request.body;
   const outcome = await inTransaction(async (connection) => {
     const [servers] = await connection.query<RowDataPacket[]>(
-      `SELECT ${SERVER_COLUMNS} FROM servers s WHERE s.id = ? FOR UPDATE`,
+      `SELECT ${SERVER_COLUMNS}, ${CHILDREN_COLUMNS} FROM servers s WHERE s.id = ? FOR UPDATE`,
       [id],
     );
-    if (servers.length === 0) return 404;
+    if (servers.length === 0) return { status: 404 };
+    const [row] = servers;
+    const current = serverOf(row);
     const [applications] = await connection.query<RowDataPacket[]>(
-      'SELECT id, discarded FROM applications WHERE id = ? LOCK IN SHARE MODE',
+      'SELECT name, version, architecture, discarded FROM applications WHERE id = ? LOCK IN SHARE MODE',
       [applicationId],
     );
-    if (applications.length === 0) return 404;
-    if (applications[0].discarded) return 409;
-    const [installed] = await connection.query<RowDataPacket[]>(
-      'SELECT install_dir FROM server_applications WHERE server_id = ? AND application_id = ?',
-      [id, applicationId],
-    );
-    const revision = servers[0].revision + 1;
+    if (applications.length === 0) return { status: 404 };
+    const [{ discarded, ...label }] = applications;
+    if (discarded) return { status: 409 };
+    const others = current.applications.filter((app) => app.applicationId !== applicationId);
+    const isNew = others.length === current.applications.length;
+    const revision = row.revision + 1;
+    const updatedAt = new Date();
     await connection.query(
       'UPDATE servers SET revision = ?, updated_at = ? WHERE id = ? AND revision = ?',
-      [revision, new Date(), id, servers[0].revision],
+      [revision, updatedAt, id, row.revision],
     );
-    if (installed.length === 0) {
-      await connection.query(
-        'INSERT INTO server_applications (server_id, application_id, install_dir, log_dir) VALUES (?, ?, ?, ?)',
-        [id, applicationId, installDir, logDir],
-      );
-    } else {
-      await connection.query(
-        'UPDATE server_applications SET install_dir = ?, log_dir = ? WHERE server_id = ? AND application_id = ?',
-        [installDir, logDir, id, applicationId],
-      );
-    }
+    await connection.query(
+      isNew
+        ? 'INSERT INTO server_applications (install_dir, log_dir, server_id, application_id) VALUES (?, ?, ?, ?)'
+        : 'UPDATE server_applications SET install_dir = ?, log_dir = ? WHERE server_id = ? AND application_id = ?',
+      [installDir, logDir, id, applicationId],
+    );
     await appendEvent(connection, 'server.server.application_installed', id, revision, {
       applicationId,
       installDir,
       logDir,
     });
-    return installed.length === 0 ? 201 : 200;
+    const installed = { applicationId, ...label, installDir, logDir };
+    const answer = {
+      ...current,
+      applications: byKey([...others, installed], 'applicationId'),
+      revision,
+      updatedAt,
+    };
+    return { status: isNew ? 201 : 200, answer };
   });
-  if (outcome >= 400) return reply.code(outcome).send({ status: outcome });
-  return reply.code(outcome).send(await serverById(id));
+  return reply.code(outcome.status).send(outcome.answer ?? { status: outcome.status });
 });
 
 app.listen({ port: Number(process.env.PORT ?? 4000), host: '127.0.0.1' }).then(() => {
